@@ -23,6 +23,21 @@ final class BinaryOps {
     private final Mat centroids;
     private final Mat cross;
     private final int[] lab;
+    private Mat near;
+    private byte[] nearBuf;
+    private Mat fillKernel;
+    private int fillKernelSize;
+
+    private Mat kernelFor(int k) {
+        if (fillKernel == null || fillKernelSize != k) {
+            if (fillKernel != null) {
+                fillKernel.release();
+            }
+            fillKernel = Mat.ones(k, k, CvType.CV_8U);
+            fillKernelSize = k;
+        }
+        return fillKernel;
+    }
 
     BinaryOps(int w, int h) {
         this.w = w;
@@ -78,9 +93,11 @@ final class BinaryOps {
      * reachability between components follows the structure's (for even k asymmetric) offsets.
      */
     void fillHoles(byte[] in, byte[] out, int k) {
+        Profile.subStart();
         int[][] so = new int[1][];
         int n = label(in, true, 8, so);
         int[] s = so[0];
+        Profile.subLap(10);
         boolean[] reached = new boolean[n];
         // dilation offsets of scipy for a k x k structure: [-a, b] per axis
         int lo = k / 2;
@@ -103,6 +120,63 @@ final class BinaryOps {
             }
         }
         reached[0] = false; // label 0 = foreground of the input
+        // Only pixels whose window q + [-hi, lo]^2 holds a foreground pixel can see another component (a box
+        // joining two 8-components crosses foreground), so the others are skipped.
+        if (near == null) {
+            near = new Mat(h, w, CvType.CV_8U);
+            nearBuf = new byte[w * h];
+        }
+        // b holds bg as 255; near = bg dilated; we need foreground dilated: dilate(fg) = !erode(bg)
+        Imgproc.erode(b, near, kernelFor(k), new Point(hi, hi), 1, Core.BORDER_CONSTANT, new Scalar(255));
+        near.get(0, 0, nearBuf);
+        Profile.subLap(11);
+        // Directed edges source component -> candidate hole, collected per candidate; a candidate that already sees
+        // a reached component is marked at once (early exit); the rest are settled by a fixpoint over the lists.
+        int[][] sources = new int[n][];
+        int[] stamp = new int[n];
+        int[] buf = new int[16];
+        for (int L = 1; L < n; L++) {
+            if (reached[L]) {
+                continue;
+            }
+            int cnt = 0;
+            int x0 = s[L * 5];
+            int y0 = s[L * 5 + 1];
+            int x1 = x0 + s[L * 5 + 2];
+            int y1 = y0 + s[L * 5 + 3];
+            stamp[L] = L;
+            scan:
+            for (int y = y0; y < y1; y++) {
+                int py0 = Math.max(0, y - hi);
+                int py1 = Math.min(h - 1, y + lo);
+                for (int x = x0; x < x1; x++) {
+                    int q = y * w + x;
+                    if (lab[q] != L || nearBuf[q] != 0) {
+                        continue; // nearBuf != 0: no foreground in the window, so no other component either
+                    }
+                    int px0 = Math.max(0, x - hi);
+                    int px1 = Math.min(w - 1, x + lo);
+                    for (int py = py0; py <= py1; py++) {
+                        int prow = py * w;
+                        for (int px = px0; px <= px1; px++) {
+                            int l2 = lab[prow + px];
+                            if (l2 != 0 && stamp[l2] != L) {
+                                if (reached[l2]) {
+                                    reached[L] = true;
+                                    break scan;
+                                }
+                                stamp[l2] = L;
+                                if (cnt == buf.length) {
+                                    buf = java.util.Arrays.copyOf(buf, cnt * 2);
+                                }
+                                buf[cnt++] = l2;
+                            }
+                        }
+                    }
+                }
+            }
+            sources[L] = reached[L] ? null : java.util.Arrays.copyOf(buf, cnt);
+        }
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -110,41 +184,22 @@ final class BinaryOps {
                 if (reached[L]) {
                     continue;
                 }
-                int x0 = s[L * 5];
-                int y0 = s[L * 5 + 1];
-                int x1 = x0 + s[L * 5 + 2];
-                int y1 = y0 + s[L * 5 + 3];
-                search:
-                for (int y = y0; y < y1; y++) {
-                    for (int x = x0; x < x1; x++) {
-                        if (lab[y * w + x] != L) {
-                            continue;
-                        }
-                        // q is set when some set p has q - p in [-lo, hi]^2, i.e. p in q + [-hi, lo]^2
-                        int py0 = Math.max(0, y - hi);
-                        int py1 = Math.min(h - 1, y + lo);
-                        int px0 = Math.max(0, x - hi);
-                        int px1 = Math.min(w - 1, x + lo);
-                        for (int py = py0; py <= py1; py++) {
-                            int prow = py * w;
-                            for (int px = px0; px <= px1; px++) {
-                                int l2 = lab[prow + px];
-                                if (l2 != L && reached[l2]) {
-                                    reached[L] = true;
-                                    changed = true;
-                                    break search;
-                                }
-                            }
-                        }
+                for (int l2 : sources[L]) {
+                    if (reached[l2]) {
+                        reached[L] = true;
+                        changed = true;
+                        break;
                     }
                 }
             }
         }
+        Profile.subLap(12);
         int total = w * h;
         for (int p = 0; p < total; p++) {
             int l = lab[p];
             out[p] = (byte) (l == 0 || !reached[l] ? 1 : 0);
         }
+        Profile.subLap(13);
     }
 
     /**
@@ -218,5 +273,11 @@ final class BinaryOps {
         stats.release();
         centroids.release();
         cross.release();
+        if (near != null) {
+            near.release();
+        }
+        if (fillKernel != null) {
+            fillKernel.release();
+        }
     }
 }

@@ -22,7 +22,7 @@ final class ClusterSelector {
     private int[] labels;
     private int[] rowCount;
     private int[] rowXSum;
-    private double[] gray;
+    private double[] pad;
     private short[] lbp;
     private double[] drPlus;
     private double[] drMinus;
@@ -40,7 +40,7 @@ final class ClusterSelector {
             labels = new int[n];
             rowCount = new int[(w + 1) * h];
             rowXSum = new int[(w + 1) * h];
-            gray = new double[n];
+            pad = new double[(w + 2) * (h + 2)];
             lbp = new short[n];
             drPlus = new double[h];
             drMinus = new double[h];
@@ -87,6 +87,7 @@ final class ClusterSelector {
         lastCandidates = 0;
         // §2.1 components, ranked by pixel count including the background label
         int[][] st = ops.labelRaster(mask, labels);
+        Profile.lap(6);
         int nl = st.length;
         lastComponents = nl - 1;
         if (nl <= 1) {
@@ -159,9 +160,13 @@ final class ClusterSelector {
             }
         }
         cands.addAll(tiles);
+        Profile.lap(7);
         lastCandidates = cands.size();
         // §2.3 box correction, §2.4 features
         Arrays.fill(lbp, (short) -1);
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(image, y * W, pad, (y + 1) * (W + 2) + 1, W);
+        }
         int[] lutC = NumpyCompat.histogramLut(Math.max(maxCode, 255), 0.0, 255.0, p.intensityBins());
         int[] lutT = NumpyCompat.histogramLut(255, 0.0, 255.0, p.textureBins());
         for (Cand c : cands) {
@@ -196,16 +201,17 @@ final class ClusterSelector {
             c.histT = new int[p.textureBins()];
             c.histC = codes == null ? null : new int[p.intensityBins()];
             for (int yy = y0; yy < y1; yy++) {
+                lbpRow(yy, x0, x1);
                 int row = yy * W;
                 for (int xx = x0; xx < x1; xx++) {
-                    int q = row + xx;
-                    int code = lbpAt(image, xx, yy);
-                    int b = lutT[code];
+                    int b = lutT[lbp[row + xx]];
                     if (b >= 0) {
                         c.histT[b]++;
                     }
-                    if (codes != null) {
-                        int bc = lutC[codes[q]];
+                }
+                if (codes != null) {
+                    for (int xx = x0; xx < x1; xx++) {
+                        int bc = lutC[codes[row + xx]];
                         if (bc >= 0) {
                             c.histC[bc]++;
                         }
@@ -213,6 +219,7 @@ final class ClusterSelector {
                 }
             }
         }
+        Profile.lap(8);
         // §2.5 neighbours and similarities, in the published pair order
         int nc = cands.size();
         int[] pa = new int[16];
@@ -267,6 +274,7 @@ final class ClusterSelector {
             Cand c = cands.get(survivors.get(k));
             out.add(new Patch(k, c.minX, c.minY, c.maxX - c.minX, c.maxY - c.minY, c.confluency));
         }
+        Profile.lap(9);
         return out;
     }
 
@@ -344,60 +352,69 @@ final class ClusterSelector {
         return s;
     }
 
-    /** skimage local_binary_pattern(image, 8, 1.0) 'default' at (x, y), computed on first use. */
-    private int lbpAt(double[] img, int c, int r) {
-        int q = r * w + c;
-        short v = lbp[q];
-        if (v >= 0) {
-            return v;
+    /**
+     * skimage local_binary_pattern(image, 8, 1.0), method 'default', for row r, columns [x0, x1), computed on first
+     * use. Same double arithmetic as skimage's bilinear_interpolation (mode 'C', cval 0, via the zero-padded copy):
+     * the axial neighbours are exact pixel values, the diagonal ones are interpolated with weights that depend on
+     * the row and column (r - 0.70711 is rounded), precomputed per row and column.
+     */
+    private void lbpRow(int r, int x0, int x1) {
+        final int pw = w + 2;
+        final double[] g = pad;
+        final int prow = (r + 1) * pw + 1; // padded index of (r, 0)
+        final double drm = drMinus[r];
+        final double drp = drPlus[r];
+        final double udrm = 1 - drm;
+        final double udrp = 1 - drp;
+        for (int c = x0; c < x1; c++) {
+            int q = r * w + c;
+            if (lbp[q] >= 0) {
+                continue;
+            }
+            int pq = prow + c;
+            double center = g[pq];
+            double up = g[pq - pw];
+            double down = g[pq + pw];
+            double left = g[pq - 1];
+            double right = g[pq + 1];
+            double ul = g[pq - pw - 1];
+            double ur = g[pq - pw + 1];
+            double dl = g[pq + pw - 1];
+            double dr = g[pq + pw + 1];
+            double dcp = dcPlus[c];
+            double dcm = dcMinus[c];
+            double udcp = 1 - dcp;
+            double udcm = 1 - dcm;
+            int code = 0;
+            if (right - center >= 0) {
+                code |= 1;
+            }
+            // i = 1: (r - D, c + D): rows r-1 / r, columns c / c+1
+            if (udrm * (udcp * up + dcp * ur) + drm * (udcp * center + dcp * right) - center >= 0) {
+                code |= 2;
+            }
+            if (up - center >= 0) {
+                code |= 4;
+            }
+            // i = 3: (r - D, c - D): rows r-1 / r, columns c-1 / c
+            if (udrm * (udcm * ul + dcm * up) + drm * (udcm * left + dcm * center) - center >= 0) {
+                code |= 8;
+            }
+            if (left - center >= 0) {
+                code |= 16;
+            }
+            // i = 5: (r + D, c - D): rows r / r+1, columns c-1 / c
+            if (udrp * (udcm * left + dcm * center) + drp * (udcm * dl + dcm * down) - center >= 0) {
+                code |= 32;
+            }
+            if (down - center >= 0) {
+                code |= 64;
+            }
+            // i = 7: (r + D, c + D): rows r / r+1, columns c / c+1
+            if (udrp * (udcp * center + dcp * right) + drp * (udcp * down + dcp * dr) - center >= 0) {
+                code |= 128;
+            }
+            lbp[q] = (short) code;
         }
-        double center = img[q];
-        int code = 0;
-        // i = 0: (r, c+1); 2: (r-1, c); 4: (r, c-1); 6: (r+1, c): exact pixel values
-        if (px(img, r, c + 1) - center >= 0) {
-            code |= 1;
-        }
-        if (px(img, r - 1, c) - center >= 0) {
-            code |= 4;
-        }
-        if (px(img, r, c - 1) - center >= 0) {
-            code |= 16;
-        }
-        if (px(img, r + 1, c) - center >= 0) {
-            code |= 64;
-        }
-        // diagonals: bilinear interpolation exactly as skimage's bilinear_interpolation (mode 'C', cval 0)
-        if (interp(img, r - 1, drMinus[r], c, dcPlus[c]) - center >= 0) { // i = 1: (r - D, c + D)
-            code |= 2;
-        }
-        if (interp(img, r - 1, drMinus[r], c - 1, dcMinus[c]) - center >= 0) { // i = 3: (r - D, c - D)
-            code |= 8;
-        }
-        if (interp(img, r, drPlus[r], c - 1, dcMinus[c]) - center >= 0) { // i = 5: (r + D, c - D)
-            code |= 32;
-        }
-        if (interp(img, r, drPlus[r], c, dcPlus[c]) - center >= 0) { // i = 7: (r + D, c + D)
-            code |= 128;
-        }
-        lbp[q] = (short) code;
-        return code;
-    }
-
-    private double px(double[] img, int r, int c) {
-        if (r < 0 || r >= h || c < 0 || c >= w) {
-            return 0;
-        }
-        return img[r * w + c];
-    }
-
-    /** minr, dr, minc, dc given; maxr = minr + 1, maxc = minc + 1 (the diagonal positions are never integral). */
-    private double interp(double[] img, int minr, double dr, int minc, double dc) {
-        double tl = px(img, minr, minc);
-        double tr = px(img, minr, minc + 1);
-        double bl = px(img, minr + 1, minc);
-        double br = px(img, minr + 1, minc + 1);
-        double top = (1 - dc) * tl + dc * tr;
-        double bottom = (1 - dc) * bl + dc * br;
-        return (1 - dr) * top + dr * bottom;
     }
 }

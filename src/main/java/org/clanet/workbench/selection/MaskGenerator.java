@@ -79,14 +79,17 @@ final class MaskGenerator {
             default -> hasIntegerCodes(img);
         };
         String note = null;
+        Profile.start();
         // §1.1 contrast stretch, §1.2 Otsu threshold; `work` receives Canny's float input
         if (integer) {
             note = stretchIntegers(img, p);
         } else {
             note = stretchFloats(img, p);
         }
+        Profile.lap(0);
         // §1.3 Canny
         canny.edges(work, w, h, p.cannySigma(), p.cannyLow(), p.cannyHigh(), e);
+        Profile.lap(1);
         // §1.4 polarity
         int diff = 0;
         for (int i = 0; i < n; i++) {
@@ -106,7 +109,9 @@ final class MaskGenerator {
         for (int i = 0; i < n; i++) {
             c[i] |= tmp[i];
         }
+        Profile.lap(2);
         ops.fillHoles(c, mask, p.fillSize());
+        Profile.lap(3);
         int iterations = 0;
         for (int it = 0; it < p.maxIterations(); it++) {
             System.arraycopy(mask, 0, prev, 0, n);
@@ -126,9 +131,11 @@ final class MaskGenerator {
                 break;
             }
         }
+        Profile.lap(4);
         // §1.6 small holes, then small objects
         ops.removeSmall(mask, p.minHoleArea(), true);
         ops.removeSmall(mask, p.minObjectArea(), false);
+        Profile.lap(5);
         return new Outcome(integer, inverted, iterations, note);
     }
 
