@@ -23,7 +23,7 @@ public final class ClanetCommand implements Runnable {
         CommandLine cl = new CommandLine(new ClanetCommand());
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println(line.getColorScheme().errorText("error: " + describe(ex)));
-            org.slf4j.// INFO: the session log keeps the stack trace, the console shows only the message above.
+            // INFO: the session log keeps the stack trace, the console shows only the message above.
             org.slf4j.LoggerFactory.getLogger(ClanetCommand.class).info("command failed", ex);
             return 1;
         });
