@@ -127,8 +127,13 @@ public final class Workspace implements AutoCloseable {
      */
     static boolean canWriteInto(Path datasetRoot) {
         Path local = datasetRoot.resolve(DEFAULT_FOLDER);
+        if (!Files.isDirectory(datasetRoot)) {
+            return false;
+        }
         try {
-            Files.createDirectories(local);
+            if (!Files.isDirectory(local)) {
+                Files.createDirectory(local);
+            }
             Path probe = Files.createTempFile(local, ".probe", ".tmp");
             Files.delete(probe);
             return true;
