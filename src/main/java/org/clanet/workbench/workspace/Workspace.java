@@ -73,6 +73,7 @@ public final class Workspace implements AutoCloseable {
     static Workspace open(Path datasetRoot, Path overrideLocation, List<Migration> migrations, AppDirs appDirs,
                           Predicate<Path> writableProbe) {
         Objects.requireNonNull(datasetRoot, "datasetRoot");
+        Schema.checkOrdered(migrations);
         Path root = datasetRoot.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             throw new WorkspaceException("Dataset folder " + root + " does not exist or is not a folder");
