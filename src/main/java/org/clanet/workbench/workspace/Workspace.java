@@ -43,6 +43,7 @@ public final class Workspace implements AutoCloseable {
     private boolean closed;
 
     private final StageCache stageCache = new StageCache(this);
+    private final FrameStore frames = new FrameStore(this);
     private final PatchStore patches = new PatchStore(this);
     private final RunLog runLog = new RunLog(this);
 
@@ -225,11 +226,15 @@ public final class Workspace implements AutoCloseable {
         return stageCache;
     }
 
+    public FrameStore frames() {
+        return frames;
+    }
+
     public PatchStore patches() {
         return patches;
     }
 
-    public RunLog runs() {
+    public RunLog runLog() {
         return runLog;
     }
 
@@ -266,9 +271,9 @@ public final class Workspace implements AutoCloseable {
                     transactionDepth--;
                 }
             }
-            connection.setAutoCommit(false);
             transactionDepth = 1;
             try {
+                connection.setAutoCommit(false);
                 T result = work.apply(connection);
                 connection.commit();
                 return result;
@@ -277,7 +282,7 @@ public final class Workspace implements AutoCloseable {
                 throw e;
             } finally {
                 transactionDepth = 0;
-                connection.setAutoCommit(true);
+                restoreAutoCommit();
             }
         } catch (SQLException e) {
             throw new WorkspaceException("Database error in workspace " + databaseFile + ": " + e.getMessage(), e);
@@ -312,6 +317,15 @@ public final class Workspace implements AutoCloseable {
             connection.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
+        }
+    }
+
+    /** Also after a failed BEGIN: the driver flips its flag before it talks to SQLite. */
+    private void restoreAutoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            LOG.warn("Could not end transaction on {}", databaseFile, e);
         }
     }
 

@@ -17,7 +17,7 @@ final class CrashChild {
     public static void main(String[] args) throws Exception {
         Workspace ws = Workspace.open(Path.of(args[0]), null);
         ws.patches().put("A/committed.tif", "k-committed", List.of(new StoredPatch(0, 1, 2, 112, 112, 0.9)));
-        ws.runs().startRun("select", "{}");
+        ws.runLog().startRun("select", "{}");
         Path mask = ws.patches().maskFile("A/torn.tif");
         AtomicFiles.writeString(mask, "old mask");
         ws.runInTransaction(c -> {

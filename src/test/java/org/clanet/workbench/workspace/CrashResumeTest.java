@@ -47,7 +47,7 @@ class CrashResumeTest {
             // The file being replaced still has its old content.
             assertEquals("old mask", Files.readString(ws.patches().maskFile("A/torn.tif")));
             // The run that was in progress is reported as interrupted.
-            assertEquals(RunStatus.INTERRUPTED, ws.runs().runs().get(0).status());
+            assertEquals(RunStatus.INTERRUPTED, ws.runLog().runs().get(0).status());
         }
     }
 }

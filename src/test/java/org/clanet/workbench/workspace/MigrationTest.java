@@ -75,14 +75,14 @@ class MigrationTest {
             assertEquals(1, ws.schemaVersion());
             ws.runInTransaction(c -> exec(c, "INSERT INTO frames(rel_path, cell_line, width) VALUES ('A/f0.tif', 'A549', 1408)"));
             ws.patches().put("A/f1.tif", "key-1", patches);
-            ws.runs().startRun("select", "{\"bbNumLimit\":40}");
+            ws.runLog().startRun("select", "{\"bbNumLimit\":40}");
         }
 
         try (Workspace ws = open(List.of(Schema.V1, V2_REBUILD_FRAMES))) {
             assertEquals(2, ws.schemaVersion());
             assertEquals(patches, ws.patches().get("A/f1.tif"), "patches survive the frames rebuild");
             assertTrue(ws.isFresh("select", "A/f1.tif", "key-1"));
-            assertEquals(1, ws.runs().runs().size());
+            assertEquals(1, ws.runLog().runs().size());
             assertEquals("A549|1408|0.0", ws.read(c -> single(c,
                     "SELECT cell_line || '|' || width || '|' || focus_score FROM frames WHERE rel_path = 'A/f0.tif'")));
             assertEquals("1,2", ws.read(c -> single(c, "SELECT group_concat(version) FROM schema_version")));
@@ -177,6 +177,7 @@ class MigrationTest {
         }
         try (Workspace ws = open(List.of(Schema.V1, v2))) {
             assertEquals(List.of("v2"), applied, "not applied twice");
+            assertEquals(2, ws.schemaVersion());
         }
     }
 

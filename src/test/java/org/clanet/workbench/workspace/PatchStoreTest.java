@@ -136,7 +136,7 @@ class PatchStoreTest {
             for (int t = 0; t < threads; t++) {
                 int thread = t;
                 futures.add(pool.submit(() -> {
-                    long run = ws.runs().startRun("select", "{\"worker\":" + thread + "}");
+                    long run = ws.runLog().startRun("select", "{\"worker\":" + thread + "}");
                     for (int i = 0; i < framesPerThread; i++) {
                         String frame = "t" + thread + "/f" + i + ".tif";
                         if (!ws.isFresh("select", frame, "k")) {
@@ -144,7 +144,7 @@ class PatchStoreTest {
                         }
                         assertEquals(patches(10, i), store.get(frame));
                     }
-                    ws.runs().finishRun(run, RunStatus.SUCCEEDED, null);
+                    ws.runLog().finishRun(run, RunStatus.SUCCEEDED, null);
                     return null;
                 }));
             }
@@ -158,7 +158,7 @@ class PatchStoreTest {
         assertEquals(threads * framesPerThread, all.size());
         assertEquals(patches(10, 7), all.get("t3/f7.tif"));
         assertEquals(threads * framesPerThread, ws.stageCache().doneCount("select"));
-        assertTrue(ws.runs().runs().stream().allMatch(r -> r.status() == RunStatus.SUCCEEDED));
+        assertTrue(ws.runLog().runs().stream().allMatch(r -> r.status() == RunStatus.SUCCEEDED));
     }
 
     /** A full dataset's worth of frames, one transaction each, must be quick (seen: ~2 s on 2 cores). */

@@ -29,8 +29,8 @@ class RunLogTest {
     void startAndFinishARun() throws IOException {
         try (Workspace ws = open()) {
             Instant before = Instant.now();
-            long id = ws.runs().startRun("train", "{\"epochs\":30,\"lr\":0.0001}");
-            RunRecord running = ws.runs().runs().get(0);
+            long id = ws.runLog().startRun("train", "{\"epochs\":30,\"lr\":0.0001}");
+            RunRecord running = ws.runLog().runs().get(0);
             assertEquals(id, running.id());
             assertEquals("train", running.stage());
             assertEquals("{\"epochs\":30,\"lr\":0.0001}", running.parametersJson());
@@ -39,8 +39,8 @@ class RunLogTest {
             assertNull(running.finishedAt());
             assertNull(running.message());
 
-            ws.runs().finishRun(id, RunStatus.FAILED, "out of memory");
-            RunRecord done = ws.runs().runs().get(0);
+            ws.runLog().finishRun(id, RunStatus.FAILED, "out of memory");
+            RunRecord done = ws.runLog().runs().get(0);
             assertEquals(RunStatus.FAILED, done.status());
             assertEquals("out of memory", done.message());
             assertNotNull(done.finishedAt());
@@ -51,10 +51,10 @@ class RunLogTest {
     @Test
     void runsAreListedOldestFirstWithDistinctIds() throws IOException {
         try (Workspace ws = open()) {
-            long a = ws.runs().startRun("mask", "{}");
-            long b = ws.runs().startRun("select", null);
+            long a = ws.runLog().startRun("mask", "{}");
+            long b = ws.runLog().startRun("select", null);
             assertTrue(b > a);
-            List<RunRecord> runs = ws.runs().runs();
+            List<RunRecord> runs = ws.runLog().runs();
             assertEquals(List.of("mask", "select"), runs.stream().map(RunRecord::stage).toList());
             assertEquals("{}", runs.get(1).parametersJson(), "null parameters are stored as an empty object");
         }
@@ -63,21 +63,21 @@ class RunLogTest {
     @Test
     void aRunFinishesOnlyOnce() throws IOException {
         try (Workspace ws = open()) {
-            long id = ws.runs().startRun("embed", "{}");
-            ws.runs().finishRun(id, RunStatus.CANCELLED, "user cancelled");
-            assertThrows(IllegalStateException.class, () -> ws.runs().finishRun(id, RunStatus.SUCCEEDED, null));
-            assertEquals(RunStatus.CANCELLED, ws.runs().runs().get(0).status());
-            assertThrows(IllegalStateException.class, () -> ws.runs().finishRun(id + 100, RunStatus.SUCCEEDED, null));
-            long other = ws.runs().startRun("embed", "{}");
-            assertThrows(IllegalArgumentException.class, () -> ws.runs().finishRun(other, RunStatus.RUNNING, null));
+            long id = ws.runLog().startRun("embed", "{}");
+            ws.runLog().finishRun(id, RunStatus.CANCELLED, "user cancelled");
+            assertThrows(IllegalStateException.class, () -> ws.runLog().finishRun(id, RunStatus.SUCCEEDED, null));
+            assertEquals(RunStatus.CANCELLED, ws.runLog().runs().get(0).status());
+            assertThrows(IllegalStateException.class, () -> ws.runLog().finishRun(id + 100, RunStatus.SUCCEEDED, null));
+            long other = ws.runLog().startRun("embed", "{}");
+            assertThrows(IllegalArgumentException.class, () -> ws.runLog().finishRun(other, RunStatus.RUNNING, null));
         }
     }
 
     @Test
     void parametersMustBeJson() throws IOException {
         try (Workspace ws = open()) {
-            assertThrows(IllegalArgumentException.class, () -> ws.runs().startRun("train", "{epochs: 30"));
-            assertEquals(List.of(), ws.runs().runs());
+            assertThrows(IllegalArgumentException.class, () -> ws.runLog().startRun("train", "{epochs: 30"));
+            assertEquals(List.of(), ws.runLog().runs());
         }
     }
 
@@ -86,12 +86,12 @@ class RunLogTest {
         long finished;
         long left;
         try (Workspace ws = open()) {
-            finished = ws.runs().startRun("mask", "{}");
-            ws.runs().finishRun(finished, RunStatus.SUCCEEDED, "ok");
-            left = ws.runs().startRun("train", "{}");
+            finished = ws.runLog().startRun("mask", "{}");
+            ws.runLog().finishRun(finished, RunStatus.SUCCEEDED, "ok");
+            left = ws.runLog().startRun("train", "{}");
         }
         try (Workspace ws = open()) {
-            List<RunRecord> runs = ws.runs().runs();
+            List<RunRecord> runs = ws.runLog().runs();
             assertEquals(RunStatus.SUCCEEDED, runs.get(0).status());
             assertEquals("ok", runs.get(0).message());
             assertEquals(left, runs.get(1).id());
