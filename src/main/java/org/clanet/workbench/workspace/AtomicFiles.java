@@ -1,9 +1,9 @@
 package org.clanet.workbench.workspace;
 
 import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ public final class AtomicFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtomicFiles.class);
     static final String TEMP_SUFFIX = ".tmp";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -36,16 +38,20 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath().normalize();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        // Dot-prefixed so folder listings and globs for the real extension skip it.
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", TEMP_SUFFIX);
+        // Dot-prefixed so folder listings and globs for the real extension skip it. Not createTempFile:
+        // that makes the file owner-only (0600), and the rename would carry that onto shared results.
+        Path temp = dir.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                + TEMP_SUFFIX);
+        // Opened before the try: if creation fails, the file at that name is not ours to delete.
+        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         boolean moved = false;
         try {
-            try (FileOutputStream raw = new FileOutputStream(temp.toFile());
-                 OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
+            try (channel;
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
                 writer.accept(new NonClosingOutputStream(out));
                 out.flush();
                 // Data must be on disk before the rename is, else a power loss can publish an empty file.
-                raw.getChannel().force(true);
+                channel.force(true);
             }
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -108,7 +108,13 @@ public final class Workspace implements AutoCloseable {
         if (writableProbe.test(datasetRoot)) {
             return datasetRoot.resolve(DEFAULT_FOLDER);
         }
-        Path fallback = appDirs.workspaces().resolve(fallbackName(datasetRoot));
+        Path fallback;
+        try {
+            fallback = appDirs.workspaces().resolve(fallbackName(datasetRoot));
+        } catch (java.io.UncheckedIOException e) {
+            throw new WorkspaceException("Dataset folder " + datasetRoot + " is not writable, and neither is the"
+                    + " user folder for workspaces (" + e.getMessage() + "); choose a workspace location", e);
+        }
         LOG.info("Dataset folder {} is not writable; keeping its workspace in {}", datasetRoot, fallback);
         return fallback;
     }

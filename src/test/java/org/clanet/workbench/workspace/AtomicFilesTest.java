@@ -91,6 +91,18 @@ class AtomicFilesTest {
         assertEquals(100L * chunk.length, Files.size(target));
     }
 
+    @Test
+    void resultGetsOrdinaryPermissionsNotOwnerOnly() throws IOException {
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        Path atomic = dir.resolve("atomic.txt");
+        AtomicFiles.writeString(atomic, "x");
+        try {
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(atomic));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: nothing to compare.
+        }
+    }
+
     private static List<String> names(Path folder) throws IOException {
         try (Stream<Path> s = Files.list(folder)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
