@@ -8,8 +8,9 @@ import java.util.Objects;
  * @param width      columns
  * @param height     rows
  * @param pixels     width*height values in [0,1]; index = y * width + x
- * @param sourceBits bit depth of the file it came from (8 or 16); lets stages that must mirror the
- *                   published integer arithmetic recover the original code values exactly
+ * @param sourceBits bit depth of the file it came from (8 or 16), or 32 when the values are computed floats
+ *                   (e.g. after a resize); lets stages that must mirror the published integer arithmetic
+ *                   recover the original code values exactly
  */
 public record GrayImage(int width, int height, float[] pixels, int sourceBits) {
 
@@ -27,8 +28,13 @@ public record GrayImage(int width, int height, float[] pixels, int sourceBits) {
         return pixels[y * width + x];
     }
 
-    /** Largest code value of the source file's bit depth (255 or 65535). */
+    /** True when the values are integer codes of an 8- or 16-bit file divided by {@link #sourceMax()}. */
+    public boolean integerCoded() {
+        return sourceBits == 8 || sourceBits == 16;
+    }
+
+    /** Largest code value of the source file's bit depth (255 or 65535), 1 for computed floats. */
     public int sourceMax() {
-        return (1 << sourceBits) - 1;
+        return integerCoded() ? (1 << sourceBits) - 1 : 1;
     }
 }

@@ -1,0 +1,49 @@
+package org.clanet.workbench.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code clanet} command line: one subcommand per pipeline stage, sharing the workbench's code. */
+@Command(name = "clanet", mixinStandardHelpOptions = true, versionProvider = ClanetCommand.Version.class,
+        description = {"CLANet Workbench: identify cell lines from time-lapse brightfield images.",
+            "Without a command, java -jar clanet.jar opens the workbench."},
+        subcommands = {ScanCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
+public final class ClanetCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command line with the error handling every entry point shares. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ClanetCommand());
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println(line.getColorScheme().errorText("error: " + describe(ex)));
+            // INFO: the session log keeps the stack trace, the console shows only the message above.
+            org.slf4j.LoggerFactory.getLogger(ClanetCommand.class).info("command failed", ex);
+            return 1;
+        });
+        return cl;
+    }
+
+    private static String describe(Throwable ex) {
+        String msg = ex.getMessage();
+        return msg == null || msg.isBlank() ? ex.getClass().getSimpleName() : msg;
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ClanetCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"CLANet Workbench " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.clanet.workbench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.clanet.workbench.dataset.Dataset;
+import org.clanet.workbench.dataset.DatasetScanner;
+import org.clanet.workbench.dataset.DatasetSummary;
+import org.clanet.workbench.pipeline.Cancellation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Summarise a dataset folder: cell lines, batches, sequences (flask positions), frames,",
+            "time spans and intervals, image sizes, and every file that cannot be used with the reason.",
+            "Layout: DIR/LINE/batch_k/images, or a flat folder of images from one flask."})
+public final class ScanCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DIR", description = "Dataset folder.")
+    Path dir;
+
+    @Option(names = "--json", description = "Print a machine-readable summary instead of text.")
+    boolean json;
+
+    @Option(names = "--max-skipped", defaultValue = "50",
+            description = "How many skipped files the text summary lists (default: ${DEFAULT-VALUE}).")
+    int maxSkipped;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ConsoleProgress progress = new ConsoleProgress("scan");
+        Dataset dataset = DatasetScanner.scan(dir, progress, Cancellation.none());
+        progress.finish();
+        DatasetSummary summary = DatasetSummary.of(dataset);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary));
+        } else {
+            printText(out, summary);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void printText(PrintWriter out, DatasetSummary s) {
+        out.printf("Dataset %s (%s)%n", s.root(), s.labelled() ? "labelled" : "flat, unlabelled");
+        out.printf("  %d cell lines, %d batches, %d sequences, %d images, %d skipped%n",
+                s.cellLines(), s.batches(), s.sequences(), s.images(), s.skipped());
+        out.printf("  image sizes: %s%n", s.imageSizes());
+        out.println();
+        String current = null;
+        for (DatasetSummary.SequenceSummary q : s.sequenceDetail()) {
+            String head = q.cellLine() + " / " + q.batch();
+            if (!head.equals(current)) {
+                out.println(head);
+                current = head;
+            }
+            out.printf(Locale.ROOT, "  %-28s %3d frames  %s → %s  span %.1f h  interval %.2f h%n",
+                    q.name(), q.frames(), q.first(), q.last(), q.spanHours(), q.intervalHours());
+        }
+        if (s.skipped() > 0) {
+            out.println();
+            out.printf("Skipped %d files:%n", s.skipped());
+            s.skippedFiles().stream().limit(maxSkipped)
+                    .forEach(k -> out.printf("  %s: %s%n", k.path(), k.reason()));
+            if (s.skipped() > maxSkipped) {
+                out.printf("  … and %d more (use --json for all)%n", s.skipped() - maxSkipped);
+            }
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.clanet.workbench.dataset;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.clanet.workbench.imaging.ImageFormat;
+import org.clanet.workbench.imaging.ImageHeader;
+import org.clanet.workbench.imaging.ImageHeaderReader;
+import org.clanet.workbench.imaging.ImageReadException;
+import org.clanet.workbench.pipeline.Cancellation;
+import org.clanet.workbench.pipeline.ProgressListener;
+
+/**
+ * Turns a folder into a {@link Dataset}. Layout {@code ROOT/LINE/<batch folders>/images} (the batch name is
+ * the folder path between the line and the image, any depth), or a flat folder of images = one unlabelled
+ * batch. Reads headers only. Nothing that cannot be used aborts the scan: it is listed in
+ * {@link Dataset#skipped()} with the reason. Hidden files and folders (the workspace lives in {@code .clanet})
+ * are ignored.
+ */
+public final class DatasetScanner {
+
+    /** Batch name for images that sit directly in a cell-line folder. */
+    public static final String NO_BATCH = "(no batch)";
+
+    private DatasetScanner() {
+    }
+
+    public static Dataset scan(Path root) throws IOException {
+        return scan(root, ProgressListener.NONE, Cancellation.none());
+    }
+
+    public static Dataset scan(Path root, ProgressListener progress, Cancellation cancel) throws IOException {
+        Path dir = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(root + ": not a folder");
+        }
+        progress.update(0, -1, "Listing " + dir);
+        List<Path> files = listFiles(dir, cancel);
+        boolean labelled = files.stream().anyMatch(f -> dir.relativize(f).getNameCount() > 1);
+
+        List<SkippedFile> skipped = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>(files.size());
+        Entry[] read = readAll(files, progress, cancel);
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
+            String rel = relative(dir, f);
+            Entry e = read[i];
+            if (e.reason != null) {
+                skipped.add(new SkippedFile(f, rel, e.reason));
+            } else if (labelled && dir.relativize(f).getNameCount() == 1) {
+                skipped.add(new SkippedFile(f, rel, "image at the top of a labelled dataset (expected LINE/batch/image)"));
+            } else {
+                entries.add(e.withRelative(dir.relativize(f)));
+            }
+        }
+        List<CellLine> lines = group(dir, labelled, entries, skipped);
+        skipped.sort(Comparator.comparing(SkippedFile::relativePath, NaturalOrder.INSTANCE));
+        progress.update(files.size(), files.size(), "Scanned " + files.size() + " files");
+        return new Dataset(dir, labelled, lines, skipped);
+    }
+
+    private static List<Path> listFiles(Path dir, Cancellation cancel) throws IOException {
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                cancel.throwIfCancelled();
+                return d.equals(dir) || !hidden(d) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && !hidden(f)) {
+                    files.add(f);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) {
+                files.add(f); // reported as skipped when its header cannot be read
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(Comparator.comparing(p -> relative(dir, p), NaturalOrder.INSTANCE));
+        return files;
+    }
+
+    private static Entry[] readAll(List<Path> files, ProgressListener progress, Cancellation cancel) {
+        Entry[] out = new Entry[files.size()];
+        AtomicLong done = new AtomicLong();
+        int total = files.size();
+        // Header reads are independent small I/O: in parallel they keep the disk queue busy.
+        IntStream.range(0, total).parallel().forEach(i -> {
+            cancel.throwIfCancelled();
+            out[i] = read(files.get(i));
+            long n = done.incrementAndGet();
+            if (n % 256 == 0) {
+                progress.update(n, total, "Reading headers");
+            }
+        });
+        return out;
+    }
+
+    private static Entry read(Path file) {
+        String name = file.getFileName().toString();
+        if (ImageFormat.fromFileName(name).isEmpty()) {
+            return Entry.skip("not an image file (expected .jpg, .png or .tif)");
+        }
+        Optional<ParsedName> parsed = ImageNameParser.parse(name);
+        if (parsed.isEmpty()) {
+            return Entry.skip("no timepoint in the name (expected a token like 02d12h00m)");
+        }
+        try {
+            return new Entry(file, parsed.get(), ImageHeaderReader.read(file), null, null);
+        } catch (ImageReadException e) {
+            return Entry.skip(e.reason());
+        }
+    }
+
+    private static List<CellLine> group(Path dir, boolean labelled, List<Entry> entries, List<SkippedFile> skipped) {
+        // line -> batch -> sequence key -> entries, in natural order
+        Map<String, Map<String, Map<String, List<Entry>>>> tree = new TreeMap<>(NaturalOrder.INSTANCE);
+        for (Entry e : entries) {
+            String line = labelled ? e.rel.getName(0).toString() : Dataset.UNLABELLED;
+            String batch = labelled ? batchName(e.rel) : dir.getFileName() == null ? "root" : dir.getFileName().toString();
+            tree.computeIfAbsent(line, k -> new TreeMap<>(NaturalOrder.INSTANCE))
+                    .computeIfAbsent(batch, k -> new TreeMap<>(NaturalOrder.INSTANCE))
+                    .computeIfAbsent(e.name.sequenceKey(), k -> new ArrayList<>())
+                    .add(e);
+        }
+        List<CellLine> lines = new ArrayList<>();
+        tree.forEach((line, batches) -> {
+            List<Batch> bs = new ArrayList<>();
+            batches.forEach((batch, seqs) -> bs.add(new Batch(line, batch, sequences(dir, line, batch, seqs, skipped))));
+            lines.add(new CellLine(line, bs));
+        });
+        return lines;
+    }
+
+    private static List<Sequence> sequences(Path dir, String line, String batch, Map<String, List<Entry>> byKey,
+                                            List<SkippedFile> skipped) {
+        Map<String, Integer> wellUse = new LinkedHashMap<>();
+        byKey.values().forEach(es -> es.get(0).name.well().ifPresent(w -> wellUse.merge(w, 1, Integer::sum)));
+        List<Sequence> out = new ArrayList<>();
+        byKey.forEach((key, es) -> {
+            es.sort(Comparator.comparing((Entry e) -> e.name.timepoint()).thenComparing(e -> e.rel.toString(),
+                    NaturalOrder.INSTANCE));
+            List<Frame> frames = new ArrayList<>();
+            Entry previous = null;
+            for (Entry e : es) {
+                if (previous != null && previous.name.timepoint().equals(e.name.timepoint())) {
+                    skipped.add(new SkippedFile(e.file, relative(dir, e.file), "duplicate: same position and time as "
+                            + relative(dir, previous.file)));
+                    continue;
+                }
+                frames.add(new Frame(e.file, relative(dir, e.file), e.name.timepoint(), e.header));
+                previous = e;
+            }
+            Optional<String> well = es.get(0).name.well();
+            String display = well.filter(w -> wellUse.get(w) == 1).orElseGet(() -> distinctive(key, byKey.keySet()));
+            out.add(new Sequence(line, batch, key, display, well, frames));
+        });
+        return out;
+    }
+
+    /**
+     * A short name for a sequence whose well is not unique in its batch: the name fields that differ between
+     * the batch's sequences, e.g. "B7 · 1 · 3" for LIVECell's {@code A172_Phase_B7_1_*_3}.
+     */
+    static String distinctive(String key, java.util.Collection<String> keys) {
+        String[] mine = fields(key);
+        boolean[] varies = new boolean[mine.length];
+        for (String other : keys) {
+            String[] f = fields(other);
+            if (f.length != mine.length) {
+                return key.replace("*", "…");
+            }
+            for (int i = 0; i < f.length; i++) {
+                varies[i] |= !f[i].equals(mine[i]);
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < mine.length; i++) {
+            if (varies[i]) {
+                parts.add(mine[i]);
+            }
+        }
+        return parts.isEmpty() ? key.replace("*", "…") : String.join(" · ", parts);
+    }
+
+    private static String[] fields(String key) {
+        return java.util.Arrays.stream(key.split("_")).filter(t -> !t.equals("*")).toArray(String[]::new);
+    }
+
+    private static String batchName(Path rel) {
+        int n = rel.getNameCount();
+        return n <= 2 ? NO_BATCH : rel.subpath(1, n - 1).toString().replace('\\', '/');
+    }
+
+    static String relative(Path dir, Path file) {
+        return dir.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static boolean hidden(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    private record Entry(Path file, ParsedName name, ImageHeader header, Path rel, String reason) {
+        static Entry skip(String reason) {
+            return new Entry(null, null, null, null, reason);
+        }
+
+        Entry withRelative(Path relative) {
+            return new Entry(file, name, header, relative, reason);
+        }
+    }
+}
