@@ -54,11 +54,13 @@ final class MaskGenerator {
             return false;
         }
         double max = img.sourceMax();
+        // float32 holds k/max to within max * 2^-24 codes (0.004 for 16 bit)
+        double tol = img.sourceBits() == 8 ? 1e-3 : 0.02;
         float[] px = img.pixels();
         for (float v : px) {
             double code = v * max;
             double r = Math.rint(code);
-            if (Math.abs(code - r) > 1e-3 || r < 0 || r > max) {
+            if (Math.abs(code - r) > tol || r < 0 || r > max) {
                 return false;
             }
         }

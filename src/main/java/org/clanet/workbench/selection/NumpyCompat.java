@@ -10,7 +10,7 @@ final class NumpyCompat {
     private NumpyCompat() {
     }
 
-    private static final int SMALL_QUICKSORT = 16;
+    private static final int SMALL_QUICKSORT = 15;
     private static final int PYA_QS_STACK = 128;
 
     /**
