@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "clanet", mixinStandardHelpOptions = true, versionProvider = ClanetCommand.Version.class,
         description = {"CLANet Workbench: identify cell lines from time-lapse brightfield images.",
             "Without a command, java -jar clanet.jar opens the workbench."},
-        subcommands = {ScanCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScanCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
 public final class ClanetCommand implements Runnable {
 
     @CommandLine.Spec
@@ -23,7 +23,8 @@ public final class ClanetCommand implements Runnable {
         CommandLine cl = new CommandLine(new ClanetCommand());
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println(line.getColorScheme().errorText("error: " + describe(ex)));
-            org.slf4j.LoggerFactory.getLogger(ClanetCommand.class).error("command failed", ex);
+            // INFO: the session log keeps the stack trace, the console shows only the message above.
+            org.slf4j.LoggerFactory.getLogger(ClanetCommand.class).info("command failed", ex);
             return 1;
         });
         return cl;

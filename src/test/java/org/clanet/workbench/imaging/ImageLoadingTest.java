@@ -1,0 +1,233 @@
+package org.clanet.workbench.imaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import org.clanet.workbench.support.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageLoadingTest {
+
+    @TempDir
+    Path tmp;
+
+    /** A gray ramp: value at (x, y) = (x + 3y) mod range. */
+    static BufferedImage ramp(int type, int w, int h, int range) {
+        BufferedImage img = new BufferedImage(w, h, type);
+        WritableRaster r = img.getRaster();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                r.setSample(x, y, 0, (x * 37 + y * 101) % range);
+            }
+        }
+        return img;
+    }
+
+    static void writeTiff(BufferedImage img, Path file, String compression) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            ImageWriteParam p = writer.getDefaultWriteParam();
+            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionType(compression);
+            writer.write(null, new IIOImage(img, null, null), p);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    @Test
+    void eightBitGrayPngIsCodesOver255() throws IOException {
+        BufferedImage img = ramp(BufferedImage.TYPE_BYTE_GRAY, 31, 17, 256);
+        Path f = tmp.resolve("a.png");
+        ImageIO.write(img, "png", f.toFile());
+        GrayImage g = ImageLoader.loadGray(f);
+        assertEquals(8, g.sourceBits());
+        assertEquals(31, g.width());
+        for (int y = 0; y < 17; y++) {
+            for (int x = 0; x < 31; x++) {
+                assertEquals(((x * 37 + y * 101) % 256) / 255f, g.get(x, y), 1e-7);
+            }
+        }
+        ImageHeader h = ImageHeaderReader.read(f);
+        assertEquals(new ImageHeader(ImageFormat.PNG, 31, 17, 8, 1), h);
+    }
+
+    @Test
+    void sixteenBitPngAndLzwTiff() throws IOException {
+        BufferedImage img = ramp(BufferedImage.TYPE_USHORT_GRAY, 40, 21, 65536);
+        Path png = tmp.resolve("b.png");
+        ImageIO.write(img, "png", png.toFile());
+        Path tif = tmp.resolve("b.tif");
+        writeTiff(img, tif, "LZW");
+        for (Path f : new Path[] {png, tif}) {
+            GrayImage g = ImageLoader.loadGray(f);
+            assertEquals(16, g.sourceBits(), f.toString());
+            assertEquals(((5 * 37 + 7 * 101) % 65536) / 65535f, g.get(5, 7), 1e-7);
+            ImageHeader h = ImageHeaderReader.read(f);
+            assertEquals(16, h.bitDepth());
+            assertEquals(1, h.channels());
+            assertEquals(40, h.width());
+            assertEquals(21, h.height());
+        }
+    }
+
+    @Test
+    void eightBitLzwTiffMatchesThePng() throws IOException {
+        BufferedImage img = ramp(BufferedImage.TYPE_BYTE_GRAY, 64, 48, 256);
+        Path tif = tmp.resolve("c.tif");
+        writeTiff(img, tif, "LZW");
+        Path png = tmp.resolve("c.png");
+        ImageIO.write(img, "png", png.toFile());
+        assertTrue(Arrays.equals(ImageLoader.loadGray(png).pixels(), ImageLoader.loadGray(tif).pixels()));
+        assertEquals(ImageFormat.TIFF, ImageHeaderReader.read(tif).format());
+    }
+
+    @Test
+    void rgbUsesScikitImageLuminanceWeights() throws IOException {
+        BufferedImage img = new BufferedImage(3, 1, BufferedImage.TYPE_INT_RGB);
+        img.setRGB(0, 0, 0xFF0000);
+        img.setRGB(1, 0, 0x00FF00);
+        img.setRGB(2, 0, 0x102030);
+        Path f = tmp.resolve("rgb.png");
+        ImageIO.write(img, "png", f.toFile());
+        GrayImage g = ImageLoader.loadGray(f);
+        assertEquals(0.2125, g.get(0, 0), 1e-6);
+        assertEquals(0.7154, g.get(1, 0), 1e-6);
+        assertEquals((0.2125 * 16 + 0.7154 * 32 + 0.0721 * 48) / 255, g.get(2, 0), 1e-6);
+        assertEquals(3, ImageHeaderReader.read(f).channels());
+    }
+
+    @Test
+    void jpegGrayAndRgb() throws IOException {
+        BufferedImage gray = new BufferedImage(32, 16, BufferedImage.TYPE_BYTE_GRAY);
+        gray.getRaster().setSamples(0, 0, 32, 16, 0, filled(32 * 16, 128));
+        Path f = tmp.resolve("g.jpg");
+        ImageIO.write(gray, "jpg", f.toFile());
+        GrayImage g = ImageLoader.loadGray(f);
+        assertEquals(128 / 255f, g.get(10, 10), 2 / 255f);
+        assertEquals(new ImageHeader(ImageFormat.JPEG, 32, 16, 8, 1), ImageHeaderReader.read(f));
+        BufferedImage rgb = new BufferedImage(32, 16, BufferedImage.TYPE_INT_RGB);
+        Path c = tmp.resolve("c.jpg");
+        ImageIO.write(rgb, "jpg", c.toFile());
+        assertEquals(3, ImageHeaderReader.read(c).channels());
+        assertEquals(0, ImageLoader.loadGray(c).get(3, 3), 2 / 255f);
+    }
+
+    @Test
+    void badFilesNameTheFileAndTheProblem() throws IOException {
+        Path empty = Files.createFile(tmp.resolve("empty.png"));
+        ImageReadException e1 = assertThrows(ImageReadException.class, () -> ImageHeaderReader.read(empty));
+        assertTrue(e1.getMessage().contains("empty.png") && e1.reason().contains("empty file"), e1.getMessage());
+
+        Path text = Files.writeString(tmp.resolve("fake.tif"), "hello world, not a tiff");
+        ImageReadException e2 = assertThrows(ImageReadException.class, () -> ImageHeaderReader.read(text));
+        assertTrue(e2.reason().contains("not a valid TIFF"), e2.reason());
+        assertThrows(ImageReadException.class, () -> ImageLoader.loadGray(text));
+
+        BufferedImage img = ramp(BufferedImage.TYPE_BYTE_GRAY, 64, 64, 256);
+        Path good = tmp.resolve("good.png");
+        ImageIO.write(img, "png", good.toFile());
+        byte[] bytes = Files.readAllBytes(good);
+        Path cut = Files.write(tmp.resolve("cut.png"), Arrays.copyOf(bytes, bytes.length / 2));
+        ImageHeaderReader.read(cut); // the header survives...
+        ImageReadException e3 = assertThrows(ImageReadException.class, () -> ImageLoader.loadGray(cut));
+        assertTrue(e3.getMessage().contains("cut.png"), e3.getMessage()); // ...decoding does not
+
+        ImageReadException e4 = assertThrows(ImageReadException.class, () -> ImageLoader.loadGray(tmp.resolve("none.png")));
+        assertTrue(e4.reason().contains("no such file"));
+    }
+
+    @Test
+    void incucytePresetCropsTheBannerAndResizesSmallFrames() {
+        assertEquals(Preset.INCUCYTE_1408x1040, Preset.AUTO.resolve(1408, 1040));
+        assertEquals(Preset.INCUCYTE_1408x1040, Preset.AUTO.resolve(1280, 944));
+        assertEquals(Preset.GENERIC, Preset.AUTO.resolve(704, 520));
+        float[] px = new float[1408 * 1040];
+        for (int y = 0; y < 1040; y++) {
+            Arrays.fill(px, y * 1408, (y + 1) * 1408, y / 1040f);
+        }
+        GrayImage out = Preset.AUTO.apply(new GrayImage(1408, 1040, px, 8));
+        assertEquals(1408, out.width());
+        assertEquals(890, out.height());
+        assertEquals(889 / 1040f, out.get(5, 889), 0);
+        assertEquals(8, out.sourceBits());
+
+        GrayImage small = Preset.AUTO.apply(new GrayImage(1280, 944, filledF(1280 * 944, 0.25f), 8));
+        assertEquals(1408, small.width());
+        assertEquals(890, small.height());
+        assertEquals(0.25f, small.get(700, 400), 1e-6);
+        assertEquals(32, small.sourceBits(), "a resized frame holds computed floats");
+
+        GrayImage any = new GrayImage(10, 10, new float[100], 8);
+        assertEquals(any, Preset.AUTO.apply(any));
+        assertThrows(IllegalArgumentException.class, () -> Preset.INCUCYTE_1408x1040.apply(any));
+        assertEquals(10, Preset.GENERIC.apply(any).width());
+        assertTrue(Arrays.equals(new int[] {1408, 890}, Preset.AUTO.outputSize(1280, 944)));
+    }
+
+    @Test
+    void bilinearResizeAlignsPixelCentresLikeScikitImage() {
+        // skimage.transform.resize(np.array([[0., 1.]]), (1, 4), order=1) -> [0, 0.25, 0.75, 1]
+        GrayImage src = new GrayImage(2, 1, new float[] {0f, 1f}, 32);
+        GrayImage out = Resize.bilinear(src, 4, 1);
+        assertEquals(0f, out.get(0, 0), 1e-6);
+        assertEquals(0.25f, out.get(1, 0), 1e-6);
+        assertEquals(0.75f, out.get(2, 0), 1e-6);
+        assertEquals(1f, out.get(3, 0), 1e-6);
+    }
+
+    @Test
+    void realLivecellTiffs() throws IOException {
+        Path dir = SharedData.realImages().resolve("A172/batch_1");
+        try (var files = Files.list(dir)) {
+            Path f = files.filter(p -> p.toString().endsWith(".tif")).sorted().findFirst().orElseThrow();
+            ImageHeader h = ImageHeaderReader.read(f);
+            assertEquals(new ImageHeader(ImageFormat.TIFF, 704, 520, 8, 1), h);
+            GrayImage g = ImageLoader.loadGray(f);
+            assertEquals(704 * 520, g.pixels().length);
+            double mean = 0;
+            for (float v : g.pixels()) {
+                mean += v;
+            }
+            mean /= g.pixels().length;
+            assertTrue(mean > 0.2 && mean < 0.8, "phase contrast background is mid-gray, mean " + mean);
+        }
+    }
+
+    @Test
+    void realFullFrameUsesTheIncucytePreset() throws IOException {
+        Path dir = SharedData.realFullFrames().resolve("SkBr3/batch_1");
+        try (var files = Files.list(dir)) {
+            Path f = files.sorted().findFirst().orElseThrow();
+            GrayImage g = ImageLoader.loadProcessed(f, Preset.AUTO);
+            assertEquals(1408, g.width());
+            assertEquals(890, g.height());
+        }
+    }
+
+    private static int[] filled(int n, int v) {
+        int[] a = new int[n];
+        Arrays.fill(a, v);
+        return a;
+    }
+
+    private static float[] filledF(int n, float v) {
+        float[] a = new float[n];
+        Arrays.fill(a, v);
+        return a;
+    }
+}
