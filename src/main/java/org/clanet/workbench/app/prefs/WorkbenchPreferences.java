@@ -1,31 +1,34 @@
 package org.clanet.workbench.app.prefs;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
-import org.clanet.workbench.pipeline.RuntimeSetup;
+import org.clanet.workbench.workspace.AppDirs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the workbench remembers between sessions, in a small properties file in the user's data folder
- * ({@code workbench.properties} in {@link RuntimeSetup#dataHome()}): last and recent datasets, window geometry,
- * split-pane dividers, theme. A missing or unreadable file means defaults; saving is atomic.
+ * What the workbench remembers between sessions, in the app's JSON preferences file
+ * ({@link AppDirs#preferencesFile()}, under a {@code "workbench"} key so other parts may keep their own keys):
+ * last and recent datasets, window geometry, split-pane dividers, theme. A missing or unreadable file means
+ * defaults; saving is atomic and keeps the other keys of the file.
  */
 public final class WorkbenchPreferences {
 
     public static final int MAX_RECENT = 8;
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchPreferences.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String KEY = "workbench";
 
     public enum Theme { LIGHT, DARK }
 
@@ -34,22 +37,33 @@ public final class WorkbenchPreferences {
     }
 
     private final Path file;
-    private final Properties props = new Properties();
+    private ObjectNode node = JSON.createObjectNode();
 
     public WorkbenchPreferences(Path file) {
         this.file = file;
-        if (Files.isRegularFile(file)) {
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                props.load(r);
-            } catch (IOException | IllegalArgumentException e) {
-                LOG.warn("ignoring unreadable preferences {}: {}", file, e.getMessage());
-            }
+        ObjectNode all = readFile();
+        if (all.get(KEY) instanceof ObjectNode n) {
+            node = n;
         }
     }
 
-    /** The user's preferences file in the data folder. */
+    /** The user's preferences file. */
     public static WorkbenchPreferences load() {
-        return new WorkbenchPreferences(RuntimeSetup.dataHome().resolve("workbench.properties"));
+        return new WorkbenchPreferences(AppDirs.current().preferencesFile());
+    }
+
+    private ObjectNode readFile() {
+        if (Files.isRegularFile(file)) {
+            try {
+                JsonNode n = JSON.readTree(file.toFile());
+                if (n instanceof ObjectNode o) {
+                    return o;
+                }
+            } catch (IOException e) {
+                LOG.warn("ignoring unreadable preferences {}: {}", file, e.getMessage());
+            }
+        }
+        return JSON.createObjectNode();
     }
 
     public Path file() {
@@ -57,103 +71,97 @@ public final class WorkbenchPreferences {
     }
 
     public Optional<Path> lastDataset() {
-        return Optional.ofNullable(props.getProperty("dataset.last")).filter(s -> !s.isBlank()).map(Path::of);
+        return Optional.ofNullable(node.path("lastDataset").textValue()).filter(s -> !s.isBlank()).map(Path::of);
     }
 
     public List<Path> recentDatasets() {
         List<Path> out = new ArrayList<>();
-        for (int i = 0; i < MAX_RECENT; i++) {
-            String p = props.getProperty("dataset.recent." + i);
-            if (p != null && !p.isBlank()) {
-                out.add(Path.of(p));
+        node.path("recentDatasets").forEach(n -> {
+            if (n.isTextual() && !n.textValue().isBlank() && out.size() < MAX_RECENT) {
+                out.add(Path.of(n.textValue()));
             }
-        }
+        });
         return out;
     }
 
     /** Records a dataset as opened: it becomes the last one and moves to the top of the recent list. */
     public void datasetOpened(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
-        props.setProperty("dataset.last", abs.toString());
+        node.put("lastDataset", abs.toString());
         List<Path> recent = new ArrayList<>(recentDatasets());
         recent.remove(abs);
         recent.add(0, abs);
-        for (int i = 0; i < MAX_RECENT; i++) {
-            if (i < recent.size()) {
-                props.setProperty("dataset.recent." + i, recent.get(i).toString());
-            } else {
-                props.remove("dataset.recent." + i);
-            }
-        }
+        ArrayNode arr = node.putArray("recentDatasets");
+        recent.stream().limit(MAX_RECENT).forEach(p -> arr.add(p.toString()));
     }
 
     public void clearRecent() {
-        for (int i = 0; i < MAX_RECENT; i++) {
-            props.remove("dataset.recent." + i);
-        }
+        node.putArray("recentDatasets");
     }
 
     public Optional<WindowGeometry> window() {
-        try {
-            double[] v = Arrays.stream(props.getProperty("window", "").split(","))
-                    .mapToDouble(Double::parseDouble).toArray();
-            if (v.length != 4 || v[2] < 200 || v[3] < 150) {
-                return Optional.empty();
-            }
-            return Optional.of(new WindowGeometry(v[0], v[1], v[2], v[3],
-                    Boolean.parseBoolean(props.getProperty("window.maximized"))));
-        } catch (NumberFormatException e) {
+        JsonNode w = node.path("window");
+        if (!w.isObject() || !w.path("width").isNumber() || !w.path("height").isNumber()) {
             return Optional.empty();
         }
+        WindowGeometry g = new WindowGeometry(w.path("x").asDouble(), w.path("y").asDouble(),
+                w.path("width").asDouble(), w.path("height").asDouble(), w.path("maximized").asBoolean());
+        return g.width() >= 200 && g.height() >= 150 ? Optional.of(g) : Optional.empty();
     }
 
     public void setWindow(WindowGeometry g) {
-        props.setProperty("window", g.x() + "," + g.y() + "," + g.width() + "," + g.height());
-        props.setProperty("window.maximized", Boolean.toString(g.maximized()));
+        ObjectNode w = node.putObject("window");
+        w.put("x", g.x());
+        w.put("y", g.y());
+        w.put("width", g.width());
+        w.put("height", g.height());
+        w.put("maximized", g.maximized());
     }
 
     /** Divider positions of a named split pane, or empty. */
     public double[] dividers(String name) {
-        String s = props.getProperty("dividers." + name, "");
-        if (s.isBlank()) {
+        JsonNode a = node.path("dividers").path(name);
+        if (!a.isArray()) {
             return new double[0];
         }
-        try {
-            double[] v = Arrays.stream(s.split(",")).mapToDouble(Double::parseDouble).toArray();
-            return Arrays.stream(v).allMatch(d -> d >= 0 && d <= 1) ? v : new double[0];
-        } catch (NumberFormatException e) {
-            return new double[0];
+        double[] v = new double[a.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = a.get(i).asDouble(-1);
+            if (v[i] < 0 || v[i] > 1) {
+                return new double[0];
+            }
         }
+        return v;
     }
 
     public void setDividers(String name, double[] positions) {
-        StringBuilder sb = new StringBuilder();
-        for (double d : positions) {
-            sb.append(sb.length() == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "%.4f", d));
+        ObjectNode d = node.path("dividers") instanceof ObjectNode o ? o : node.putObject("dividers");
+        ArrayNode a = d.putArray(name);
+        for (double p : positions) {
+            a.add(Math.round(p * 10000) / 10000.0);
         }
-        props.setProperty("dividers." + name, sb.toString());
     }
 
     public Theme theme() {
         try {
-            return Theme.valueOf(props.getProperty("theme", "LIGHT"));
+            return Theme.valueOf(node.path("theme").asText("LIGHT"));
         } catch (IllegalArgumentException e) {
             return Theme.LIGHT;
         }
     }
 
     public void setTheme(Theme theme) {
-        props.setProperty("theme", theme.name());
+        node.put("theme", theme.name());
     }
 
-    /** Writes the file atomically; a failure is logged, never thrown (preferences are a convenience). */
-    public void save() {
+    /** Writes the file atomically, keeping keys other parts of the app put there. Failures are logged only. */
+    public synchronized void save() {
         try {
+            ObjectNode all = readFile();
+            all.set(KEY, node);
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                props.store(w, "CLANet Workbench preferences");
-            }
+            JSON.writeValue(tmp.toFile(), all);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
