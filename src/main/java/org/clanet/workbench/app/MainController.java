@@ -155,8 +155,12 @@ public final class MainController {
         }, vm.tasks().currentProperty(), vm.tasks().tasks()));
         Label readout = statusLabel("mdi2c-crosshairs", "Pixel under the pointer: x, y, value in [0,1] (raw code)");
         readout.textProperty().bind(v.readoutProperty());
+        javafx.scene.Node crosshair = readout.getGraphic();
+        readout.graphicProperty().bind(Bindings.when(v.readoutProperty().isEmpty())
+                .then((javafx.scene.Node) null).otherwise(crosshair));
         readout.setId("pixelReadout");
         readout.setMinWidth(230);
+        readout.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label memory = statusLabel("mdi2m-memory", "Java heap in use / maximum");
         memory.textProperty().bind(vm.status().memoryProperty());
         Label engine = statusLabel("mdi2c-chip", "Deep-learning engine and device");

@@ -7,8 +7,10 @@ import javafx.application.Application;
 
 /**
  * Starts the workbench window: {@code java -jar clanet.jar} (no arguments),
- * {@code java -jar clanet.jar --dataset DIR}, or {@code -Dclanet.dataset=DIR}. Without a dataset it opens the
- * last one, else the bundled {@code sample-data/}. A plain class so that JavaFX starts from the class path.
+ * {@code java -jar clanet.jar --dataset DIR [--sequence NAME]}, or {@code -Dclanet.dataset=DIR}. Without a
+ * dataset it opens the last one, else the bundled {@code sample-data/}. {@code --sequence} selects a sequence
+ * by id ({@code LINE/batch/key}) or display name (e.g. the well) once the dataset is scanned. A plain class so
+ * that JavaFX starts from the class path.
  */
 public final class WorkbenchApp {
 
@@ -39,7 +41,20 @@ public final class WorkbenchApp {
                 return Optional.of(Path.of(a.substring("--dataset=".length())));
             }
         }
-        String prop = System.getProperty(DATASET_PROPERTY);
-        return prop == null || prop.isBlank() ? Optional.empty() : Optional.of(Path.of(prop));
+        return Optional.ofNullable(System.getProperty(DATASET_PROPERTY)).filter(p -> !p.isBlank()).map(Path::of);
+    }
+
+    /** The sequence named by {@code --sequence NAME} or {@code --sequence=NAME}. */
+    public static Optional<String> sequenceArgument(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--sequence") && i + 1 < args.size()) {
+                return Optional.of(args.get(i + 1));
+            }
+            if (a.startsWith("--sequence=")) {
+                return Optional.of(a.substring("--sequence=".length()));
+            }
+        }
+        return Optional.empty();
     }
 }

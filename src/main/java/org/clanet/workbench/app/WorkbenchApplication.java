@@ -23,6 +23,15 @@ public final class WorkbenchApplication extends Application {
         window.show();
         vm.probeEngine();
         Optional<Path> explicit = WorkbenchApp.datasetArgument(getParameters().getRaw());
+        WorkbenchApp.sequenceArgument(getParameters().getRaw()).ifPresent(name ->
+                vm.dataset().datasetProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                    @Override
+                    public void changed(javafx.beans.value.ObservableValue<? extends org.clanet.workbench.dataset.Dataset> o,
+                                        org.clanet.workbench.dataset.Dataset a, org.clanet.workbench.dataset.Dataset d) {
+                        o.removeListener(this);
+                        vm.navigator().selectByName(name);
+                    }
+                }));
         WorkbenchViewModel.initialDataset(explicit, prefs.lastDataset(), WorkbenchViewModel.sampleDataCandidates())
                 .ifPresent(vm::open);
     }

@@ -71,7 +71,9 @@ public final class WorkbenchWindow {
         controller.bind(vm, this);
         WorkbenchPreferences prefs = vm.context().prefs();
         Optional<WorkbenchPreferences.WindowGeometry> geometry = prefs.window().filter(WorkbenchWindow::onScreen);
-        scene = new Scene(root, geometry.map(g -> g.width()).orElse(1440.0), geometry.map(g -> g.height()).orElse(900.0));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, geometry.map(g -> g.width()).orElse(Math.min(1440.0, screen.getWidth() * 0.92)),
+                geometry.map(g -> g.height()).orElse(Math.min(900.0, screen.getHeight() * 0.92)));
         scene.getStylesheets().add(WorkbenchWindow.class.getResource(CSS).toExternalForm());
         controller.themeToggle.setSelected(prefs.theme() == Theme.DARK);
         applyTheme(prefs.theme() == Theme.DARK);

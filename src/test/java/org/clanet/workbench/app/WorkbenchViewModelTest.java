@@ -48,7 +48,7 @@ class WorkbenchViewModelTest {
             assertTrue(vm.dataset().summaryProperty().get().contains("2 cell lines · 2 batches · 3 sequences"),
                     vm.dataset().summaryProperty().get());
             Sequence g7 = d.sequences().filter(s -> s.displayName().equals("G7")).findFirst().orElseThrow();
-            vm.navigator().select(g7);
+            assertTrue(vm.navigator().selectByName("G7"));
             assertSame(g7.frames().get(0), vm.viewer().shownFrameProperty().get());
             assertEquals(20 / 255f, vm.viewer().getImage().get(0, 0), 1e-6);
             vm.timeline().step(1);
@@ -97,5 +97,7 @@ class WorkbenchViewModelTest {
         assertEquals(Optional.of(Path.of("/d")), WorkbenchApp.datasetArgument(List.of("--dataset", "/d")));
         assertEquals(Optional.of(Path.of("/e")), WorkbenchApp.datasetArgument(List.of("--dataset=/e")));
         assertEquals(Optional.empty(), WorkbenchApp.datasetArgument(List.of()));
+        assertEquals(Optional.of("G7"), WorkbenchApp.sequenceArgument(List.of("--dataset", "/d", "--sequence", "G7")));
+        assertEquals(Optional.empty(), WorkbenchApp.sequenceArgument(List.of("--dataset", "/d")));
     }
 }

@@ -121,6 +121,19 @@ public final class NavigatorViewModel {
         return true;
     }
 
+    /** Selects a sequence by id, else by key or display name (first match); false when there is none. */
+    public boolean selectByName(String idOrName) {
+        if (select(idOrName)) {
+            return true;
+        }
+        return byId.values().stream().filter(n -> n.sequence() != null
+                        && (n.label().equals(idOrName) || n.sequence().key().equals(idOrName))).findFirst()
+                .map(n -> {
+                    selected.set(n.sequence());
+                    return true;
+                }).orElse(false);
+    }
+
     /** Providers of status badges; register yours here (see {@link BadgeProvider}). */
     public ObservableList<BadgeProvider> badgeProviders() {
         return providers;
