@@ -172,6 +172,21 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void layoutAndThemeArePersistedOnClose(FxRobot robot) throws Exception {
+        onFx(() -> {
+            window.controller().themeToggle.setSelected(true);
+            window.controller().mainSplit.setDividerPositions(0.25, 0.75);
+        });
+        assertTrue(onFx(() -> window.stage().getScene().getStylesheets().stream()
+                .anyMatch(u -> u.endsWith("workbench-dark.css"))));
+        onFx(() -> window.close()); // hiding the window saves
+        WorkbenchPreferences saved = new WorkbenchPreferences(tmp.resolve("preferences.json"));
+        assertEquals(WorkbenchPreferences.Theme.DARK, saved.theme());
+        assertTrue(saved.window().isPresent());
+        assertEquals(0.25, saved.dividers("main")[0], 0.02);
+    }
+
+    @Test
     void realSampleDataOpens(FxRobot robot) throws Exception {
         Path sample = Path.of("sample-data").toAbsolutePath();
         assumeTrue(Files.isDirectory(sample), "sample-data/ is not in this checkout yet");
