@@ -10,6 +10,8 @@ import javafx.beans.binding.StringBinding;
 import org.clanet.workbench.app.dataset.DatasetViewModel;
 import org.clanet.workbench.app.inspector.InspectorViewModel;
 import org.clanet.workbench.app.navigator.NavigatorViewModel;
+import org.clanet.workbench.app.selection.SelectionService;
+import org.clanet.workbench.app.selection.SelectionViewModel;
 import org.clanet.workbench.app.status.StatusViewModel;
 import org.clanet.workbench.app.tasks.JobTask;
 import org.clanet.workbench.app.tasks.TaskRunner;
@@ -39,6 +41,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final InspectorViewModel inspector = new InspectorViewModel();
     private final StatusViewModel status = new StatusViewModel();
     private final ThumbnailCache thumbnails;
+    private final SelectionViewModel selection;
     private final StringBinding currentTaskText;
 
     public WorkbenchViewModel(WorkbenchContext ctx) {
@@ -56,6 +59,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
         inspector.sequenceProperty().bind(navigator.selectedProperty());
         viewer.frameProperty().bind(timeline.currentProperty());
         inspector.frameProperty().bind(timeline.currentProperty());
+        // patch selection: live overlays on the frame decoder's thread, gallery crops on the thumbnail threads
+        selection = new SelectionViewModel(new SelectionViewModel.Services(ctx.ui(), ctx.frames(), ctx.thumbnails(),
+                ctx.tasks(), new SelectionService(96L << 20), 200, SelectionViewModel.Services.defaultStageThreads()),
+                viewer, navigator, timeline);
+        selection.datasetProperty().bind(dataset.datasetProperty());
 
         TaskRunner tasks = ctx.tasks();
         currentTaskText = Bindings.createStringBinding(() -> {
@@ -155,6 +163,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
         return thumbnails;
     }
 
+    /** Patch selection: overlays, parameters, gallery, apply to dataset, badges. */
+    public SelectionViewModel selection() {
+        return selection;
+    }
+
     /** "Scan MCF7: Reading headers · 512 / 2,000 · 3s left", "Ready". */
     public StringBinding currentTaskText() {
         return currentTaskText;
@@ -162,6 +175,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        selection.close();
         ctx.close();
     }
 }

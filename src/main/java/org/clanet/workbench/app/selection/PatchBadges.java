@@ -1,0 +1,92 @@
+package org.clanet.workbench.app.selection;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.clanet.workbench.app.navigator.Badge;
+import org.clanet.workbench.app.navigator.BadgeProvider;
+import org.clanet.workbench.dataset.Dataset;
+import org.clanet.workbench.dataset.Frame;
+import org.clanet.workbench.dataset.Sequence;
+import org.clanet.workbench.workspace.Workspace;
+
+/**
+ * Navigator badges from the workspace: which sequences have selected patches for all their frames (green), for
+ * some (amber), or none (no badge). {@link #compute} reads the workspace (background); {@link #set} publishes on
+ * the FX thread; {@link #badges} answers from memory.
+ */
+public final class PatchBadges implements BadgeProvider {
+
+    public static final String ICON_ALL = "mdi2v-view-grid";
+    public static final String ICON_SOME = "mdi2v-view-grid-outline";
+
+    /** Frames of a sequence with at least one stored patch, of all its frames. */
+    public record Coverage(int withPatches, int frames) {
+        public boolean all() {
+            return frames > 0 && withPatches == frames;
+        }
+    }
+
+    private Map<String, Coverage> coverage = Map.of();
+
+    /** Coverage per sequence id, from one query of the workspace (call off the FX thread). */
+    public static Map<String, Coverage> compute(Dataset d, Workspace ws) {
+        if (d == null || ws == null || ws.isClosed()) {
+            return Map.of();
+        }
+        Set<String> withPatches = new HashSet<>(ws.patches().all().keySet());
+        Map<String, Coverage> out = new HashMap<>();
+        d.sequences().forEach(s -> {
+            int n = 0;
+            for (Frame f : s.frames()) {
+                if (withPatches.contains(f.relativePath())) {
+                    n++;
+                }
+            }
+            out.put(s.id(), new Coverage(n, s.size()));
+        });
+        return out;
+    }
+
+    public void set(Map<String, Coverage> c) {
+        coverage = Map.copyOf(c);
+    }
+
+    public Coverage coverage(Sequence s) {
+        return coverage.getOrDefault(s.id(), new Coverage(0, s.size()));
+    }
+
+    @Override
+    public List<Badge> badges(Sequence s) {
+        Coverage c = coverage.get(s.id());
+        if (c == null || c.withPatches() == 0) {
+            return List.of();
+        }
+        if (c.all()) {
+            return List.of(new Badge(ICON_ALL, "Patches selected for all " + c.frames() + " frames", "badge-ok"));
+        }
+        return List.of(new Badge(ICON_SOME, "Patches selected for " + c.withPatches() + " of " + c.frames()
+                + " frames", "badge-warn"));
+    }
+
+    /** How many sequences have patches for every frame / some frames (summary line). */
+    public int[] totals() {
+        int all = 0;
+        int some = 0;
+        for (Coverage c : coverage.values()) {
+            if (c.all()) {
+                all++;
+            } else if (c.withPatches() > 0) {
+                some++;
+            }
+        }
+        return new int[] {all, some};
+    }
+
+    /** Snapshot for tests. */
+    public Map<String, Coverage> coverageMap() {
+        return new HashMap<>(coverage);
+    }
+}
