@@ -26,6 +26,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.DirectoryChooser;
 import org.clanet.workbench.app.inspector.InspectorViewModel.Row;
 import org.clanet.workbench.app.navigator.NavigatorView;
+import org.clanet.workbench.app.selection.PatchGalleryView;
+import org.clanet.workbench.app.selection.SelectionPanel;
+import org.clanet.workbench.app.selection.SelectionViewModel;
 import org.clanet.workbench.app.tasks.TaskListView;
 import org.clanet.workbench.app.timeline.TimelineView;
 import org.clanet.workbench.app.viewer.ImageViewer;
@@ -67,6 +70,12 @@ public final class MainController {
     @FXML TableColumn<SkippedFile, String> skippedFile;
     @FXML TableColumn<SkippedFile, String> skippedReason;
     @FXML Tab tasksTab;
+    @FXML Tab selectionTab;
+    @FXML SelectionPanel selectionPanel;
+    @FXML Tab patchesTab;
+    @FXML PatchGalleryView patchGallery;
+    @FXML ToggleButton maskOverlayToggle;
+    @FXML ToggleButton patchOverlayToggle;
     @FXML TaskListView taskList;
     @FXML StatusBar statusBar;
 
@@ -81,6 +90,15 @@ public final class MainController {
         viewer.bind(v);
         timeline.bind(vm.timeline(), vm.thumbnails());
         taskList.bind(vm.tasks());
+
+        // patch selection: panel, gallery, overlay toggles; each computes only while it is on screen
+        SelectionViewModel sel = vm.selection();
+        selectionPanel.bind(sel);
+        patchGallery.bind(sel.gallery());
+        sel.panelActiveProperty().bind(selectionTab.selectedProperty());
+        sel.gallery().activeProperty().bind(patchesTab.selectedProperty());
+        maskOverlayToggle.selectedProperty().bindBidirectional(sel.overlays().maskVisibleProperty());
+        patchOverlayToggle.selectedProperty().bindBidirectional(sel.overlays().patchesVisibleProperty());
 
         datasetSummary.textProperty().bind(Bindings.createStringBinding(() -> {
             String err = vm.dataset().errorProperty().get();

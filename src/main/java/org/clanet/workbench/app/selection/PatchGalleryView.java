@@ -1,0 +1,133 @@
+package org.clanet.workbench.app.selection;
+
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.clanet.workbench.app.selection.GalleryViewModel.Item;
+import org.controlsfx.control.GridCell;
+import org.controlsfx.control.GridView;
+
+/**
+ * The "Patches" panel, a thin view of {@link GalleryViewModel}: a virtualised grid of the sequence's 112×112
+ * patch crops labelled with time, rank and confluency, a sort choice and a status line. Clicking a patch opens its
+ * frame with the box highlighted.
+ */
+public final class PatchGalleryView extends BorderPane {
+
+    private static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
+    public static final int CROP_SIZE = 112;
+
+    private final GridView<Item> grid = new GridView<>();
+    private final ComboBox<GalleryViewModel.Sort> sort = new ComboBox<>();
+    private final Label status = new Label();
+    private GalleryViewModel vm;
+
+    public PatchGalleryView() {
+        getStyleClass().add("patch-gallery");
+        grid.setCellWidth(CROP_SIZE + 8);
+        grid.setCellHeight(CROP_SIZE + 26);
+        grid.setHorizontalCellSpacing(3);
+        grid.setVerticalCellSpacing(3);
+        grid.setId("patchGrid");
+        sort.setId("gallerySort");
+        status.setId("galleryStatus");
+        status.getStyleClass().add("selection-hint");
+        status.setWrapText(true);
+    }
+
+    public void bind(GalleryViewModel model) {
+        this.vm = model;
+        grid.setItems(vm.items());
+        grid.setCellFactory(g -> new PatchCell());
+        sort.getItems().setAll(GalleryViewModel.Sort.values());
+        sort.valueProperty().bindBidirectional(vm.sortProperty());
+        sort.setTooltip(new Tooltip("Order of the patches"));
+        status.textProperty().bind(vm.statusProperty());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(vm.loadingProperty());
+        Label sortLabel = new Label("Sort");
+        HBox bar = new HBox(6, sortLabel, sort, busy);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(sort, Priority.ALWAYS);
+        sort.setMaxWidth(Double.MAX_VALUE);
+        VBox top = new VBox(4, bar, status);
+        top.setPadding(new Insets(6, 8, 4, 8));
+        setTop(top);
+        setCenter(grid);
+        vm.selectedProperty().addListener((o, a, s) -> grid.lookupAll(".patch-cell").forEach(n -> {
+            if (n instanceof PatchCell c) {
+                c.pseudoClassStateChanged(CHOSEN, c.getItem() != null && c.getItem().equals(s));
+            }
+        }));
+    }
+
+    static Image toImage(GalleryViewModel.Crop c) {
+        WritableImage img = new WritableImage(c.width(), c.height());
+        img.getPixelWriter().setPixels(0, 0, c.width(), c.height(), PixelFormat.getIntArgbInstance(), c.argb(), 0,
+                c.width());
+        return img;
+    }
+
+    public GridView<Item> grid() {
+        return grid;
+    }
+
+    private final class PatchCell extends GridCell<Item> {
+        private final ImageView view = new ImageView();
+        private final Label label = new Label();
+        private final VBox box = new VBox(2, view, label);
+
+        PatchCell() {
+            getStyleClass().add("patch-cell");
+            view.setFitWidth(CROP_SIZE);
+            view.setFitHeight(CROP_SIZE);
+            view.setPreserveRatio(true);
+            label.getStyleClass().add("patch-label");
+            box.setAlignment(Pos.TOP_CENTER);
+            setOnMouseClicked(e -> {
+                if (getItem() != null) {
+                    vm.open(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(Item item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                setTooltip(null);
+                view.setImage(null);
+                pseudoClassStateChanged(CHOSEN, false);
+                return;
+            }
+            label.setText(item.label());
+            setTooltip(new Tooltip(item.frame().fileName() + "\n" + item.label() + "\nbox " + item.patch().x()
+                    + ", " + item.patch().y() + " (" + item.source().label() + ")\nClick to open the frame"));
+            pseudoClassStateChanged(CHOSEN, item.equals(vm.selectedProperty().get()));
+            GalleryViewModel.Crop c = vm.cachedCrop(item);
+            view.setImage(c == null ? null : toImage(c));
+            if (c == null) {
+                vm.crop(item, got -> {
+                    if (item.equals(getItem())) {
+                        view.setImage(toImage(got));
+                    }
+                });
+            }
+            setGraphic(box);
+        }
+    }
+}
