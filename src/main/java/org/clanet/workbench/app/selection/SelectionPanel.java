@@ -21,6 +21,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -38,12 +39,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * (descriptions as tooltips, changed values in bold, invalid ones outlined, reset to defaults) that re-runs the frame
  * as you type, and "Apply to dataset" with progress and cancel.
  */
-public final class SelectionPanel extends ScrollPane {
+public final class SelectionPanel extends BorderPane {
 
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private static final PseudoClass MODIFIED = PseudoClass.getPseudoClass("modified");
 
-    private final VBox content = new VBox(6);
+    private final VBox top = new VBox(6);
+    private final VBox params = new VBox(6);
+    private final VBox bottom = new VBox(6);
     private final Map<String, Control> fields = new LinkedHashMap<>();
     private final Map<String, Label> labels = new LinkedHashMap<>();
     private final Label summary = new Label();
@@ -56,17 +59,25 @@ public final class SelectionPanel extends ScrollPane {
 
     public SelectionPanel() {
         getStyleClass().add("selection-panel");
-        setFitToWidth(true);
-        setHbarPolicy(ScrollBarPolicy.NEVER);
-        content.setPadding(new Insets(6, 8, 8, 8));
-        content.getStyleClass().add("selection-content");
-        setContent(content);
+        top.setPadding(new Insets(4, 8, 4, 8));
+        params.setPadding(new Insets(2, 8, 6, 8));
+        bottom.setPadding(new Insets(4, 8, 8, 8));
+        bottom.getStyleClass().add("selection-bottom");
+        ScrollPane scroll = new ScrollPane(params);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("parameter-scroll");
+        setTop(top);
+        setCenter(scroll);
+        setBottom(bottom);
     }
 
     public void bind(SelectionViewModel model) {
         this.vm = model;
         OverlaySettings o = vm.overlays();
-        content.getChildren().clear();
+        top.getChildren().clear();
+        params.getChildren().clear();
+        bottom.getChildren().clear();
 
         // overlays
         CheckBox mask = new CheckBox("Cell mask");
@@ -99,7 +110,7 @@ public final class SelectionPanel extends ScrollPane {
         labelsBox.setId("labelsToggle");
         labelsBox.selectedProperty().bindBidirectional(o.labelsVisibleProperty());
         labelsBox.disableProperty().bind(o.patchesVisibleProperty().not());
-        content.getChildren().addAll(header("Overlays", "mdi2l-layers-outline"),
+        top.getChildren().addAll(header("Overlays", "mdi2l-layers-outline"),
                 row(mask, spacer(), maskColor),
                 row(new Label("Opacity"), opacity, opacityText),
                 row(boxes, spacer(), boxColor),
@@ -121,7 +132,7 @@ public final class SelectionPanel extends ScrollPane {
         busy.visibleProperty().bind(vm.busyProperty());
         HBox summaryRow = row(summary, spacer(), busy);
         HBox.setHgrow(summary, Priority.ALWAYS);
-        content.getChildren().addAll(header("This frame", "mdi2i-image-outline"), summaryRow, note);
+        top.getChildren().addAll(header("This frame", "mdi2i-image-outline"), summaryRow, note);
 
         // parameters
         Button reset = new Button("Reset", new FontIcon("mdi2r-restore"));
@@ -161,7 +172,9 @@ public final class SelectionPanel extends ScrollPane {
         Label hint = new Label("Edits re-run this frame; Apply runs every frame of the dataset.");
         hint.getStyleClass().add("selection-hint");
         hint.setWrapText(true);
-        content.getChildren().addAll(paramHeader, grid, paramError, hint);
+        top.getChildren().add(paramHeader);
+        params.getChildren().addAll(grid);
+        bottom.getChildren().addAll(paramError, hint);
         vm.parametersProperty().addListener((ob, a, p) -> syncFields());
         syncFields();
 
@@ -195,7 +208,7 @@ public final class SelectionPanel extends ScrollPane {
         cancelButton.managedProperty().bind(cancelButton.visibleProperty());
         vm.applyTaskProperty().addListener((ob, a, t) -> showTask(t, progress, taskText, running));
         applyButton.disableProperty().bind(vm.datasetProperty().isNull());
-        content.getChildren().addAll(header("Dataset", "mdi2d-database-outline"), row(applyButton, cancelButton),
+        bottom.getChildren().addAll(header("Dataset", "mdi2d-database-outline"), row(applyButton, cancelButton),
                 running, applyMessage, wsText);
     }
 
