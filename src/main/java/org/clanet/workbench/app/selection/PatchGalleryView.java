@@ -59,6 +59,7 @@ public final class PatchGalleryView extends BorderPane {
         busy.setPrefSize(16, 16);
         busy.visibleProperty().bind(vm.loadingProperty());
         Label sortLabel = new Label("Sort");
+        sortLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox bar = new HBox(6, sortLabel, sort, busy);
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(sort, Priority.ALWAYS);

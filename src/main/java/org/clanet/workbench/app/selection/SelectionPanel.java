@@ -146,6 +146,7 @@ public final class SelectionPanel extends BorderPane {
         grid.setHgap(8);
         grid.setVgap(3);
         ColumnConstraints c0 = new ColumnConstraints();
+        c0.setMinWidth(Region.USE_PREF_SIZE); // names stay readable; the fields give way
         ColumnConstraints c1 = new ColumnConstraints();
         c1.setHgrow(Priority.ALWAYS);
         c1.setFillWidth(true);
@@ -154,6 +155,7 @@ public final class SelectionPanel extends BorderPane {
         for (SelectionParameters.Spec spec : SelectionParameters.specs()) {
             Label l = new Label(spec.name());
             l.getStyleClass().add("parameter-name");
+            l.setMinWidth(Region.USE_PREF_SIZE);
             String tip = spec.description() + "\nDefault: "
                     + SelectionViewModel.format(spec.getter().apply(SelectionParameters.defaults()));
             l.setTooltip(new Tooltip(tip));
@@ -246,6 +248,7 @@ public final class SelectionPanel extends BorderPane {
         }
         TextField tf = new TextField();
         tf.setPrefColumnCount(6);
+        tf.setMinWidth(48);
         tf.getStyleClass().add("parameter-field");
         tf.textProperty().addListener((o, a, v) -> {
             if (!syncing) {
