@@ -11,7 +11,8 @@
 #   target/installer/clanet-workbench_<ver>-1_amd64.deb
 #
 # Environment: JPACKAGE_JDK (a JDK 17 with jmods; default: $JAVA_HOME if it is one, else
-# /usr/lib/jvm/java-17-openjdk-amd64), MVN_FLAGS (extra flags for mvn, e.g. -o), INSTALLER_VERSION.
+# /usr/lib/jvm/java-17-openjdk-amd64), MVN_FLAGS (extra flags for mvn, e.g. -o), INSTALLER_VERSION,
+# DPKG_DEB_COMPRESSOR_TYPE (gzip by default; xz: ~6% smaller, ~15x slower), JPACKAGE_VERBOSE=1.
 # Layout, module list and flags are explained in docs/INSTALL.md.
 set -euo pipefail
 
@@ -23,7 +24,7 @@ while [ $# -gt 0 ]; do
     --type) TYPE=$2; shift 2 ;;
     --type=*) TYPE=${1#--type=}; shift ;;
     --no-maven) RUN_MAVEN=0; shift ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "build.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -152,9 +153,12 @@ if [ "$TYPE" != app-image ]; then
   for f in postinst prerm; do
     sed "s#@INSTALL_DIR@#$INSTALL_DIR#g" "$ROOT/installer/linux/$f" > "$RES/$f"
   done
-  cp "$ROOT/resources/linux/clanet-workbench.desktop" "$RES/$PKG_NAME-$APP_NAME.desktop"
-  cp "$ROOT/resources/icons/clanet.png" "$RES/$APP_NAME.png"
+  # Menu entries: the workbench, and (JDK 17's jpackage gives every launcher one) a hidden one for the CLI.
+  cp "$ROOT/resources/linux/clanet-workbench.desktop" "$RES/$APP_NAME.desktop"
+  cp "$ROOT/resources/linux/clanet-cli.desktop" "$RES/clanet.desktop"
   rm -f "$OUT/${PKG_NAME}_"*.deb
+  # gzip: 16 s and ~10 MB more than dpkg-deb's default xz (~4 min on 2 busy cores); the jars are compressed already.
+  export DPKG_DEB_COMPRESSOR_TYPE=${DPKG_DEB_COMPRESSOR_TYPE:-gzip}
   "$JDK/bin/jpackage" --type deb --app-image "$IMG" --dest "$OUT" --name "$APP_NAME" --app-version "$VERSION" \
     --vendor "$VENDOR" --description "$DESCRIPTION" --icon "$ROOT/resources/icons/clanet.png" \
     --linux-package-name "$PKG_NAME" --linux-app-release 1 --linux-app-category science \
