@@ -1,7 +1,6 @@
 package org.clanet.workbench.dataset;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +52,7 @@ public final class DatasetScanner {
 
         List<SkippedFile> skipped = new ArrayList<>();
         List<Entry> entries = new ArrayList<>(files.size());
-        Entry[] read = readAll(dir, files, progress, cancel);
+        Entry[] read = readAll(files, progress, cancel);
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
             String rel = relative(dir, f);
@@ -63,7 +62,7 @@ public final class DatasetScanner {
             } else if (labelled && dir.relativize(f).getNameCount() == 1) {
                 skipped.add(new SkippedFile(f, rel, "image at the top of a labelled dataset (expected LINE/batch/image)"));
             } else {
-                entries.add(e);
+                entries.add(e.withRelative(dir.relativize(f)));
             }
         }
         List<CellLine> lines = group(dir, labelled, entries, skipped);
@@ -99,26 +98,23 @@ public final class DatasetScanner {
         return files;
     }
 
-    private static Entry[] readAll(Path dir, List<Path> files, ProgressListener progress, Cancellation cancel) {
+    private static Entry[] readAll(List<Path> files, ProgressListener progress, Cancellation cancel) {
         Entry[] out = new Entry[files.size()];
         AtomicLong done = new AtomicLong();
         int total = files.size();
-        try {
-            IntStream.range(0, total).parallel().forEach(i -> {
-                cancel.throwIfCancelled();
-                out[i] = read(dir, files.get(i));
-                long n = done.incrementAndGet();
-                if (n % 256 == 0) {
-                    progress.update(n, total, "Reading headers");
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e;
-        }
+        // Header reads are independent small I/O: in parallel they keep the disk queue busy.
+        IntStream.range(0, total).parallel().forEach(i -> {
+            cancel.throwIfCancelled();
+            out[i] = read(files.get(i));
+            long n = done.incrementAndGet();
+            if (n % 256 == 0) {
+                progress.update(n, total, "Reading headers");
+            }
+        });
         return out;
     }
 
-    private static Entry read(Path dir, Path file) {
+    private static Entry read(Path file) {
         String name = file.getFileName().toString();
         if (ImageFormat.fromFileName(name).isEmpty()) {
             return Entry.skip("not an image file (expected .jpg, .png or .tif)");
@@ -128,9 +124,7 @@ public final class DatasetScanner {
             return Entry.skip("no timepoint in the name (expected a token like 02d12h00m)");
         }
         try {
-            ImageHeader header = ImageHeaderReader.read(file);
-            Path rel = dir.relativize(file);
-            return new Entry(file, parsed.get(), header, rel, null);
+            return new Entry(file, parsed.get(), ImageHeaderReader.read(file), null, null);
         } catch (ImageReadException e) {
             return Entry.skip(e.reason());
         }
@@ -228,6 +222,10 @@ public final class DatasetScanner {
     private record Entry(Path file, ParsedName name, ImageHeader header, Path rel, String reason) {
         static Entry skip(String reason) {
             return new Entry(null, null, null, null, reason);
+        }
+
+        Entry withRelative(Path relative) {
+            return new Entry(file, name, header, relative, reason);
         }
     }
 }

@@ -67,6 +67,13 @@ class CliTest {
     }
 
     @Test
+    void infoReportsTheEngineAndDevice() {
+        Result r = run("info");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Engine:    PyTorch 2.7.1 · CPU"), r.out());
+    }
+
+    @Test
     void missingFolderIsAClearError(@TempDir Path tmp) {
         Result r = run("scan", tmp.resolve("missing").toString());
         assertEquals(1, r.exit());

@@ -1,0 +1,319 @@
+package org.clanet.workbench.selection;
+
+import org.clanet.workbench.imaging.GrayImage;
+
+/**
+ * METHOD.md §1: the binary cell mask of one image, as the published {@code generate_binary_masks.py} computes it
+ * with scikit-image 0.19 / SciPy, including its integer-code arithmetic for 8/16-bit gray images. Not thread-safe
+ * (buffers are reused between images of the same size): one instance per worker thread.
+ */
+final class MaskGenerator {
+
+    /** What the mask stage found, besides the mask. */
+    record Outcome(boolean integerCodes, boolean inverted, int iterations, String note) {
+    }
+
+    private final SkimageCanny canny = new SkimageCanny();
+    private BinaryOps ops;
+    private double[] work;
+    private byte[] t;
+    private byte[] e;
+    private byte[] c;
+    private byte[] tmp;
+    private byte[] prev;
+    private int[] codes;
+
+    private void ensure(int w, int h) {
+        if (ops == null || ops.width() != w || ops.height() != h) {
+            if (ops != null) {
+                ops.release();
+            }
+            ops = new BinaryOps(w, h);
+            int n = w * h;
+            work = new double[n];
+            t = new byte[n];
+            e = new byte[n];
+            c = new byte[n];
+            tmp = new byte[n];
+            prev = new byte[n];
+            codes = new int[n];
+        }
+    }
+
+    BinaryOps ops() {
+        return ops;
+    }
+
+    /**
+     * Whether scikit-image would see integer codes: an 8/16-bit source whose values are all exact codes v/max.
+     * (skimage.io.imread(as_gray=True) keeps a gray 8/16-bit file as uint8/uint16; RGB files and resized images
+     * become float64.)
+     */
+    static boolean hasIntegerCodes(GrayImage img) {
+        if (img.sourceBits() != 8 && img.sourceBits() != 16) {
+            return false;
+        }
+        double max = img.sourceMax();
+        // float32 holds k/max to within max * 2^-24 codes (0.004 for 16 bit)
+        double tol = img.sourceBits() == 8 ? 1e-3 : 0.02;
+        float[] px = img.pixels();
+        for (float v : px) {
+            double code = v * max;
+            double r = Math.rint(code);
+            if (Math.abs(code - r) > tol || r < 0 || r > max) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param mask output, w*h bytes, 1 = cell
+     */
+    Outcome mask(GrayImage img, SelectionParameters p, byte[] mask) {
+        int w = img.width();
+        int h = img.height();
+        int n = w * h;
+        ensure(w, h);
+        boolean integer = switch (p.grayCodes()) {
+            case "integer" -> img.sourceBits() == 8 || img.sourceBits() == 16;
+            case "float" -> false;
+            default -> hasIntegerCodes(img);
+        };
+        String note = null;
+        Profile.start();
+        // §1.1 contrast stretch, §1.2 Otsu threshold; `work` receives Canny's float input
+        if (integer) {
+            note = stretchIntegers(img, p);
+        } else {
+            note = stretchFloats(img, p);
+        }
+        Profile.lap(0);
+        // §1.3 Canny
+        canny.edges(work, w, h, p.cannySigma(), p.cannyLow(), p.cannyHigh(), e);
+        Profile.lap(1);
+        // §1.4 polarity
+        int diff = 0;
+        for (int i = 0; i < n; i++) {
+            if (e[i] != t[i]) {
+                diff++;
+            }
+        }
+        boolean inverted = (double) diff / n >= p.polarityThreshold();
+        if (inverted) {
+            for (int i = 0; i < n; i++) {
+                t[i] = (byte) (1 - t[i]);
+            }
+        }
+        // §1.5 close, fill, iterate
+        ops.close(t, c);
+        ops.close(e, tmp);
+        for (int i = 0; i < n; i++) {
+            c[i] |= tmp[i];
+        }
+        Profile.lap(2);
+        ops.fillHoles(c, mask, p.fillSize());
+        Profile.lap(3);
+        int iterations = 0;
+        for (int it = 0; it < p.maxIterations(); it++) {
+            System.arraycopy(mask, 0, prev, 0, n);
+            ops.close(prev, tmp);
+            for (int i = 0; i < n; i++) {
+                tmp[i] |= c[i];
+            }
+            ops.fillHoles(tmp, mask, p.fillSize());
+            iterations++;
+            int changed = 0;
+            for (int i = 0; i < n; i++) {
+                if (mask[i] != prev[i]) {
+                    changed++;
+                }
+            }
+            if ((double) changed / n < p.tolerance()) {
+                break;
+            }
+        }
+        Profile.lap(4);
+        // §1.6 small holes, then small objects
+        ops.removeSmall(mask, p.minHoleArea(), true);
+        ops.removeSmall(mask, p.minObjectArea(), false);
+        Profile.lap(5);
+        return new Outcome(integer, inverted, iterations, note);
+    }
+
+    /** uint8/uint16 arithmetic of np.percentile, rescale_intensity, threshold_otsu and img_as_float. */
+    private String stretchIntegers(GrayImage img, SelectionParameters p) {
+        int n = img.width() * img.height();
+        int max = img.sourceMax();
+        float[] px = img.pixels();
+        long[] hist = new long[max + 1];
+        for (int i = 0; i < n; i++) {
+            int v = (int) Math.rint(px[i] * (double) max);
+            v = Math.max(0, Math.min(max, v));
+            codes[i] = v;
+            hist[v]++;
+        }
+        double lo = percentileFromHistogram(hist, n, p.percentileLow());
+        double hi = percentileFromHistogram(hist, n, p.percentileHigh());
+        // rescale_intensity(im, in_range=(lo, hi)), out_range 'dtype' -> (0, max), cast back to the dtype
+        int[] lut = new int[max + 1];
+        for (int v = 0; v <= max; v++) {
+            double x = Math.min(Math.max(v, lo), hi); // np.clip
+            double y;
+            if (lo != hi) {
+                y = (x - lo) / (hi - lo) * max + 0.0;
+            } else {
+                y = Math.min(Math.max(x, 0), max);
+            }
+            lut[v] = (int) y; // astype(uint8/uint16) truncates
+        }
+        long[] sh = new long[max + 1];
+        int smin = Integer.MAX_VALUE;
+        int smax = Integer.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            int s = lut[codes[i]];
+            codes[i] = s;
+            sh[s]++;
+            if (s < smin) {
+                smin = s;
+            }
+            if (s > smax) {
+                smax = s;
+            }
+        }
+        double thr;
+        if (smin == smax) {
+            thr = codes[0];
+        } else {
+            int nb = smax - smin + 1;
+            double[] counts = new double[nb];
+            double[] centers = new double[nb];
+            for (int k = 0; k < nb; k++) {
+                counts[k] = sh[smin + k];
+                centers[k] = smin + k;
+            }
+            thr = otsu(counts, centers);
+        }
+        double inv = 1.0 / max;
+        for (int i = 0; i < n; i++) {
+            int s = codes[i];
+            t[i] = (byte) (s > thr ? 1 : 0);
+            work[i] = s * inv;
+        }
+        return lo == hi ? "blank frame: the " + p.percentileLow() + " and " + p.percentileHigh()
+                + " percentiles are equal" : null;
+    }
+
+    private static double percentileFromHistogram(long[] hist, long n, double q) {
+        double[] pi = NumpyCompat.percentileIndex(n, q);
+        double a = kth(hist, (long) pi[0]);
+        double b = kth(hist, (long) pi[1]);
+        return NumpyCompat.lerp(a, b, pi[2]);
+    }
+
+    /** The k-th smallest (0-based) value of a histogram of integer codes. */
+    private static int kth(long[] hist, long k) {
+        long cum = 0;
+        for (int v = 0; v < hist.length; v++) {
+            cum += hist[v];
+            if (cum > k) {
+                return v;
+            }
+        }
+        return hist.length - 1;
+    }
+
+    /** float64 arithmetic (the GrayImage floats stand for scikit-image's float64 image). */
+    private String stretchFloats(GrayImage img, SelectionParameters p) {
+        int n = img.width() * img.height();
+        float[] px = img.pixels();
+        double[] pl = NumpyCompat.percentileIndex(n, p.percentileLow());
+        double[] ph = NumpyCompat.percentileIndex(n, p.percentileHigh());
+        float[] sorted = OrderStatistics.select(px, new long[] {(long) pl[0], (long) pl[1], (long) ph[0],
+                (long) ph[1]});
+        double lo = NumpyCompat.lerp(sorted[0], sorted[1], pl[2]);
+        double hi = NumpyCompat.lerp(sorted[2], sorted[3], ph[2]);
+        double smin = Double.POSITIVE_INFINITY;
+        double smax = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            double x = Math.min(Math.max(px[i], lo), hi);
+            double y;
+            if (lo != hi) {
+                y = (x - lo) / (hi - lo) * 1.0 + 0.0;
+            } else {
+                y = Math.min(Math.max(x, 0), 1);
+            }
+            work[i] = y;
+            smin = Math.min(smin, y);
+            smax = Math.max(smax, y);
+        }
+        double thr;
+        if (smin == smax) {
+            thr = work[0];
+        } else {
+            int bins = 256;
+            double[] edges = NumpyCompat.linspaceEdges(smin, smax, bins);
+            double[] counts = new double[bins];
+            for (int i = 0; i < n; i++) {
+                int b = NumpyCompat.histogramBin(work[i], smin, smax, bins, edges);
+                if (b >= 0) {
+                    counts[b]++;
+                }
+            }
+            double[] centers = new double[bins];
+            for (int k = 0; k < bins; k++) {
+                centers[k] = (edges[k] + edges[k + 1]) / 2.;
+            }
+            thr = otsu(counts, centers);
+        }
+        for (int i = 0; i < n; i++) {
+            t[i] = (byte) (work[i] > thr ? 1 : 0);
+        }
+        return lo == hi ? "blank frame: the " + p.percentileLow() + " and " + p.percentileHigh()
+                + " percentiles are equal" : null;
+    }
+
+    /** skimage.filters.threshold_otsu on a histogram (counts as float64, bin centres). */
+    static double otsu(double[] counts, double[] centers) {
+        int nb = counts.length;
+        double[] w1 = new double[nb];
+        double[] w2 = new double[nb];
+        double[] m1 = new double[nb];
+        double[] m2 = new double[nb];
+        double cw = 0;
+        double cm = 0;
+        for (int k = 0; k < nb; k++) {
+            cw += counts[k];
+            cm += counts[k] * centers[k];
+            w1[k] = cw;
+            m1[k] = cm / cw;
+        }
+        cw = 0;
+        cm = 0;
+        for (int k = nb - 1; k >= 0; k--) {
+            cw += counts[k];
+            cm += counts[k] * centers[k];
+            w2[k] = cw;
+            m2[k] = cm / cw;
+        }
+        int best = 0;
+        double bestV = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < nb - 1; k++) {
+            double d = m1[k] - m2[k + 1];
+            double v = w1[k] * w2[k + 1] * (d * d);
+            if (v > bestV) { // np.argmax: first maximum
+                bestV = v;
+                best = k;
+            }
+        }
+        return centers[best];
+    }
+
+    void release() {
+        canny.release();
+        if (ops != null) {
+            ops.release();
+            ops = null;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.clanet.workbench.selection;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.clanet.workbench.imaging.GrayImage;
+
+/** Test-side access to package helpers for the bench package. */
+public final class SelectionTestAccess {
+
+    private SelectionTestAccess() {
+    }
+
+    public static String profile(int images) {
+        return Profile.report(images);
+    }
+
+    public static GrayImage loadIncucyte(Path file) throws IOException {
+        return TestImages.incucyte(TestImages.read8(file));
+    }
+}
