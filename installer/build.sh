@@ -57,7 +57,7 @@ JAVA_OPTIONS=(
   -XX:MaxRAMPercentage=50
 )
 
-log() { printf '\033[1m[installer]\033[0m %s\n' "$*"; }
+log() { if [ -t 1 ]; then printf '\033[1m[installer]\033[0m %s\n' "$*"; else printf '[installer] %s\n' "$*"; fi; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }

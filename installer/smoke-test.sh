@@ -3,8 +3,9 @@
 # from its own trimmed runtime, as a user with an empty home folder would, with no network:
 #   1. bin/clanet --version and bin/clanet scan <app>/lib/app/sample-data --json (the bundled sample data;
 #      an empty folder while the repository has none), compared with the same scan by the development build;
-#   2. installer/probe/PackageProbe on the packaged runtime and jars: SQLite, OpenCV and the PyTorch engine load,
-#      libtorch unpacks under the user's data folder (~/.local/share/clanet/djl), nothing lands in ~/.djl.ai;
+#   2. bin/clanet info (engine and device), and installer/probe/PackageProbe on the packaged runtime and jars:
+#      SQLite, OpenCV and the PyTorch engine load, libtorch unpacks under the user's data folder
+#      (~/.local/share/clanet/...), nothing lands in ~/.djl.ai or ~/.openjfx;
 #   3. with --gui (needs xvfb-run): the probe's ControlsFX window, then bin/CLANetWorkbench for a few seconds,
 #      with a screenshot in target/installer/smoke-gui.png when ImageMagick's import is there.
 #
@@ -73,6 +74,18 @@ if [ "$DATA" = "$IMG/lib/app/sample-data" ]; then
   fi
 fi
 
+# The engine as the command line reports it (clanet info: engine, device, data and DJL cache folders).
+if run_as_user "$IMG/bin/clanet" --help 2>/dev/null | grep -qE '^ +info '; then
+  T=$(now)
+  run_as_user "$IMG/bin/clanet" info > "$H/info.txt" 2> "$H/info.err" \
+    || { cat "$H/info.txt" "$H/info.err" >&2; fail "clanet info exited non-zero (engine not available?)"; }
+  engine=$(sed -n 's/^Engine: *//p' "$H/info.txt" | head -1)
+  djl=$(sed -n 's/^DJL cache: *//p' "$H/info.txt" | head -1)
+  [[ "$engine" == PyTorch* ]] || { cat "$H/info.txt" >&2; fail "clanet info: engine '$engine'"; }
+  [[ "$djl" == "$H/.local/share/clanet/"* ]] || fail "clanet info: DJL cache '$djl' is not under ~/.local/share/clanet"
+  ok "bin/clanet info in $(since "$T") s: $engine, DJL cache ~/${djl#"$H"/}"
+fi
+
 # ---- 2. every native part of the stack loads from the package, caches in the user's data folder ----------
 command -v javac >/dev/null || fail "javac needed to compile installer/probe/PackageProbe.java"
 PROBE=$OUT/probe
@@ -89,8 +102,8 @@ get() { sed -n "s/^$1=//p" "$H/probe.txt" | head -1; }
 [ "$(get engine.available)" = true ] || fail "PyTorch engine did not load: $(get engine.detail)"
 [ "$(get engine.matmul)" = 54.0 ] || fail "engine computed $(get engine.matmul), expected 54.0"
 case "$(get libtorch.dir)" in
-  "$H/.local/share/clanet/djl/"*) ;;
-  *) fail "libtorch unpacked to $(get libtorch.dir), not under ~/.local/share/clanet/djl" ;;
+  "$H/.local/share/clanet/"*) ;;
+  *) fail "libtorch unpacked to $(get libtorch.dir), not under ~/.local/share/clanet" ;;
 esac
 [ -e "$H/.djl.ai" ] && fail "DJL wrote ~/.djl.ai"
 [ -e "$H/.openjfx" ] && fail "JavaFX wrote ~/.openjfx"
