@@ -12,16 +12,16 @@ public final class CellLineCatalog {
     /** Small round bright-rimmed cells in loose clumps, fast growing (microglia/lymphoblast-like look). */
     public static final CellLineProfile SYN_ROUND = new CellLineProfile(
             "SynRound", "small round cells, bright rims, loose clumps, grainy interior, fast growth",
-            CellShape.ROUND, 9.5, 0.15, 1.1, 0.09, 0, 0.25, 7,
+            CellShape.ROUND, 8.7, 0.15, 1.1, 0.09, 0, 0.25, 7,
             1.25, 0.55, 1.0, 1.9, 0.95, 0.35,
             0.15, 0.45, 6.0, 0.35, 0.2, 0.2, 0.15,
-            0.4, 2.5, 2.0, 20, 4.5, 0.62);
+            0.3, 2.5, 2.0, 20, 5.0, 0.62);
 
     /** Spindle bodies with long thin neurites, networks of loose aggregates, slow growth (neuroblastoma-like look). */
     public static final CellLineProfile SYN_SPINDLE = new CellLineProfile(
             "SynSpindle", "spindle-shaped bodies with long thin processes, loose networks, smooth, slow growth",
-            CellShape.SPINDLE, 10.5, 0.14, 3.2, 0.10, 0, 2.2, 24,
-            0.85, 0.45, 1.3, 1.7, 0.7, 0.9,
+            CellShape.SPINDLE, 9.5, 0.14, 2.9, 0.10, 0, 2.2, 26,
+            0.6, 0.45, 1.3, 1.4, 0.7, 0.9,
             0.25, 0.40, 1.2, 0.18, 0.5, 0.05, 0.2,
             0.5, 1.8, 2.5, 38, 3.5, 0.45);
 
@@ -30,7 +30,7 @@ public final class CellLineCatalog {
             "SynColony", "polygonal cells packed in tight colonies, granular cytoplasm, visible nuclei and nucleoli",
             CellShape.POLYGONAL, 18, 0.12, 1.25, 0.12, 0, 0.05, 8,
             0.65, 0.5, 1.5, 1.8, 0.7, 1.0,
-            0.6, 0.42, 5.0, 0.3, 0.4, 0.09, 0.35,
+            0.6, 0.42, 5.0, 0.3, 0.4, 0.09, 0.2,
             0.95, 8.0, 0.7, 30, 1.5, 0.8);
 
     /** Large flat irregular cells with lamellipodia and processes, scattered, smooth (glioblastoma-like look). */

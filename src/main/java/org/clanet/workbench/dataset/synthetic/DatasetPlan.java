@@ -105,7 +105,7 @@ public record DatasetPlan(SyntheticSettings settings, List<CellLineProfile> line
         double gradientAngle = DetMath.uniform(r, 0, 360);
         double vignetting = DetMath.uniform(r, 0.0, 0.18);
         double focus = DetMath.uniform(r, 0.0, 0.65);
-        double noise = DetMath.uniform(r, 1.2, 3.5);
+        double noise = DetMath.uniform(r, 1.0, 3.0);
         double seeding = DetMath.clamp(DetMath.logNormal(r, 1.0, 0.3), 0.55, 1.8);
         double debris = DetMath.clamp(DetMath.logNormal(r, 1.0, 0.5), 0.3, 3.0);
         return new BatchConditions(index, expt, firstMinutes, interval, round3(brightness), round3(contrast),

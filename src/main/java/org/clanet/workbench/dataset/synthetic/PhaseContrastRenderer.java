@@ -21,8 +21,8 @@ final class PhaseContrastRenderer {
     private static final float HALO_SIGMA = 1.5f;
     private static final float PHASE_GAIN = 1.1f;
     private static final float SHADE_SIGMA = 5f;
-    private static final float SHADE_GAIN = 0.45f;
-    private static final float ABSORPTION = 0.03f;
+    private static final float SHADE_GAIN = 0.25f;
+    private static final float ABSORPTION = 0.015f;
     /** Brightness of rounded (mitotic, just divided, dead) cells, which phase contrast shows nearly white. */
     private static final float GLOW = 0.32f;
     private static final int PROFILE_STEPS = 64;
@@ -159,12 +159,16 @@ final class PhaseContrastRenderer {
         }
     }
 
+    /** Ground truth of a rendered frame. */
+    record Truth(double coverage, int visibleCells) {
+    }
+
     /**
      * Renders the cells into {@code out} (w*h gray values).
      *
-     * @return the fraction of the image covered by cells
+     * @return the fraction of the image covered by cells and the number of cells seen
      */
-    double render(List<Cell> cells, SplittableRandom frameRng, byte[] out) {
+    Truth render(List<Cell> cells, SplittableRandom frameRng, byte[] out) {
         int n = w * h;
         Arrays.fill(phi, 0f);
         Arrays.fill(direct, 0f);
@@ -190,6 +194,7 @@ final class PhaseContrastRenderer {
             }
         }
         int covered = 0;
+        boolean[] seen = new boolean[placed.length];
         float junction = (float) line.junction();
         float groove = (float) (0.8 * line.roundedThickness() * line.edgeStep());
         for (int y = 0; y < h; y++) {
@@ -200,6 +205,7 @@ final class PhaseContrastRenderer {
                     continue;
                 }
                 covered++;
+                seen[o] = true;
                 int q = -1;
                 if (x + 1 < w && owner[p + 1] >= 0 && owner[p + 1] != o) {
                     q = p + 1;
@@ -244,11 +250,18 @@ final class PhaseContrastRenderer {
         float contrast = (float) batch.contrast();
         float noise = (float) batch.noise();
         for (int i = 0; i < n; i++) {
-            float v = illumination[i] * (1 + contrast * tmp2[i]) + noise * DetMath.fastGaussian(frameRng.nextLong());
+            float rel = contrast * tmp2[i];
+            // strong phase signals saturate softly instead of clipping
+            rel = rel > 0 ? rel / (1 + 0.7f * rel) : rel / (1 - 0.4f * rel);
+            float v = illumination[i] * (1 + rel) + noise * DetMath.fastGaussian(frameRng.nextLong());
             int q = Math.round(v);
             out[i] = (byte) (q < 0 ? 0 : (q > 255 ? 255 : q));
         }
-        return (double) covered / n;
+        int visible = 0;
+        for (boolean b : seen) {
+            visible += b ? 1 : 0;
+        }
+        return new Truth((double) covered / n, visible);
     }
 
     private Placed[] place(List<Cell> cells) {

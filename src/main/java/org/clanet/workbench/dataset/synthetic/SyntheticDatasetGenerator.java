@@ -96,9 +96,10 @@ public final class SyntheticDatasetGenerator {
             int minutes = seq.minutes().get(k);
             population.advanceTo(minutes / 60.0);
             byte[] gray = new byte[settings.width() * settings.height()];
-            double coverage = renderer.render(population.cells(), new SplittableRandom(DetMath.seed(base, 3, k)), gray);
-            return new RenderedFrame(gray, settings.width(), settings.height(), minutes, coverage,
-                    population.cells().size());
+            PhaseContrastRenderer.Truth truth =
+                    renderer.render(population.cells(), new SplittableRandom(DetMath.seed(base, 3, k)), gray);
+            return new RenderedFrame(gray, settings.width(), settings.height(), minutes, truth.coverage(),
+                    truth.visibleCells());
         }
     }
 
