@@ -43,8 +43,8 @@ public final class CellLineCatalog {
 
     /** Elongated fibroblast-like cells, scattered, smooth, medium growth. */
     public static final CellLineProfile SYN_FIBRO = new CellLineProfile(
-            "SynFibro", "elongated cells with rounded ends, scattered, smooth cytoplasm, faint nuclei",
-            CellShape.ELONGATED, 18, 0.15, 3.0, 0.08, 0, 0.8, 20,
+            "SynFibro", "elongated cells with tapered ends, scattered, smooth cytoplasm, faint nuclei",
+            CellShape.ELONGATED, 18, 0.15, 3.2, 0.14, 1, 0.8, 20,
             0.5, 0.5, 1.6, 1.7, 0.55, 1.0,
             0.45, 0.32, 1.0, 0.2, 0.7, 0.04, 0.15,
             0.15, 1.0, 2.5, 24, 0.8, 0.8);

@@ -41,10 +41,6 @@ final class CellPopulation {
         return cells;
     }
 
-    double time() {
-        return time;
-    }
-
     /** Advances the simulation to {@code hours} after seeding. */
     void advanceTo(double hours) {
         while (time < hours - 1e-9) {
@@ -225,14 +221,16 @@ final class CellPopulation {
         float[] t = new float[OUTLINE_BINS];
         double w = 1.0;
         double l = aspect;
-        double lensPower = 1.15;
+        // lens v(u) = w (1 - (u/l)^2)^p: p = 0.5 is an ellipse, larger p tapers the ends to points
+        double lensPower = shape == CellShape.SPINDLE ? 1.15 : 0.8;
+        boolean lens = shape == CellShape.SPINDLE || shape == CellShape.ELONGATED;
         for (int i = 0; i < OUTLINE_BINS; i++) {
             double a = DetMath.TWO_PI * i / OUTLINE_BINS;
             double ca = StrictMath.cos(a);
             double sa = StrictMath.sin(a);
             double r;
-            if (shape == CellShape.SPINDLE) {
-                // lens v(u) = w (1 - (u/l)^2)^p: pointed tips; solve r |sin a| = v(r cos a) by bisection
+            if (lens) {
+                // solve r |sin a| = v(r cos a) by bisection
                 double lo = 0;
                 double hi = Math.abs(ca) < 1e-9 ? w : Math.min(l / Math.abs(ca), 10 * l);
                 for (int it = 0; it < 40; it++) {

@@ -6,7 +6,7 @@ public enum CellShape {
     ROUND,
     /** Round to polygonal; packs into polygons inside colonies, like epithelial cells. */
     POLYGONAL,
-    /** Elliptical with rounded ends, like fibroblasts. */
+    /** Elongated with tapered, blunt ends, like fibroblasts. */
     ELONGATED,
     /** Long lens-shaped body with pointed ends and thin processes, like neuroblastoma cells. */
     SPINDLE,

@@ -148,8 +148,8 @@ final class PhaseContrastRenderer {
 
         float radiusAt(float angle) {
             float f = angle * (float) (NB / DetMath.TWO_PI);
-            if (f < 0) {
-                f += NB;
+            if (f < 0 || f >= NB) {
+                f -= NB * (float) StrictMath.floor(f / NB);
             }
             int i0 = (int) f;
             float t = f - i0;

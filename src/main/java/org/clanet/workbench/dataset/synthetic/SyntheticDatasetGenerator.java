@@ -66,7 +66,7 @@ public final class SyntheticDatasetGenerator {
      * @param cancel checked between frames
      */
     public List<RenderedFrame> render(SequencePlan seq, Cancellation cancel) {
-        SequenceRun run = open(seq);
+        SequenceRun run = new SequenceRun(seq);
         List<RenderedFrame> frames = new ArrayList<>(seq.minutes().size());
         for (int k = 0; k < seq.minutes().size(); k++) {
             frames.add(run.frame(k, cancel));
@@ -101,10 +101,6 @@ public final class SyntheticDatasetGenerator {
             return new RenderedFrame(gray, settings.width(), settings.height(), minutes, truth.coverage(),
                     truth.visibleCells());
         }
-    }
-
-    private SequenceRun open(SequencePlan seq) {
-        return new SequenceRun(seq);
     }
 
     /**
@@ -160,7 +156,7 @@ public final class SyntheticDatasetGenerator {
                 int index = si;
                 futures.add(pool.submit(() -> {
                     SequencePlan seq = plan.sequences().get(index);
-                    SequenceRun run = open(seq);
+                    SequenceRun run = new SequenceRun(seq);
                     int n = seq.minutes().size();
                     coverage[index] = new double[n];
                     cellCounts[index] = new int[n];
