@@ -14,7 +14,6 @@ import org.clanet.workbench.dataset.synthetic.SyntheticDatasetGenerator;
 import org.clanet.workbench.dataset.synthetic.SyntheticNames;
 import org.clanet.workbench.dataset.synthetic.SyntheticSettings;
 import org.clanet.workbench.pipeline.Cancellation;
-import org.clanet.workbench.pipeline.ProgressListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,13 +98,14 @@ public final class SampleDataCommand implements Callable<Integer> {
         Cancellation cancel = new Cancellation();
         Thread hook = new Thread(cancel::cancel, "sample-data-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
-        StderrProgress progress = new StderrProgress(err);
+        ConsoleProgress progress = new ConsoleProgress(err, "sample-data");
         err.printf(Locale.ROOT, "Generating %d synthetic images (%d lines x %d batches x %d positions x %d timepoints, "
                         + "%dx%d, seed %d) into %s with %d threads%n", settings.imageCount(), lines, batches, positions,
                 timepoints, width, height, seed, out, threads);
         GenerationResult result;
         try {
             result = generator.generate(out, overwrite, threads, progress, cancel);
+            progress.finish();
         } catch (CancellationException e) {
             err.println("cancelled");
             return 130;
@@ -147,50 +147,6 @@ public final class SampleDataCommand implements Callable<Integer> {
             }
         }
         return message;
-    }
-
-    /** "[ 40/192]  21% ETA 3s" lines on stderr, at most about twice a second and always at the end. */
-    static final class StderrProgress implements ProgressListener {
-        private final PrintWriter err;
-        private final long start = System.nanoTime();
-        private long lastPrint;
-
-        StderrProgress(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public synchronized void update(long done, long total, String message) {
-            if (total <= 0) {
-                return;
-            }
-            long now = System.nanoTime();
-            boolean last = done >= total;
-            if (!last && now - lastPrint < 500_000_000L) {
-                return;
-            }
-            if (done == 0) {
-                return;
-            }
-            lastPrint = now;
-            double elapsed = (now - start) / 1e9;
-            double eta = done > 0 ? elapsed / done * (total - done) : 0;
-            int width = Long.toString(total).length();
-            err.printf(Locale.ROOT, "[%" + width + "d/%d] %3d%% ETA %s%n", done, total, done * 100 / total,
-                    formatSeconds(eta));
-            err.flush();
-        }
-
-        static String formatSeconds(double s) {
-            long t = Math.round(s);
-            if (t >= 3600) {
-                return String.format(Locale.ROOT, "%dh%02dm", t / 3600, t % 3600 / 60);
-            }
-            if (t >= 60) {
-                return String.format(Locale.ROOT, "%dm%02ds", t / 60, t % 60);
-            }
-            return t + "s";
-        }
     }
 
     public static void main(String[] args) {
