@@ -99,9 +99,9 @@ class CliTest {
         }
         Result again = run("select", tmp.resolve("data").toString());
         assertEquals(0, again.exit(), again.err());
-        assertTrue(again.out().contains("4 images: 4 processed"), again.out());
-        Result third = run("select", tmp.resolve("data").toString());
-        assertTrue(third.out().contains("0 processed, 4 up to date"), "resumable: " + third.out());
+        assertTrue(again.out().contains("4 images: 0 processed, 4 up to date"), "resumable: " + again.out());
+        Result changed = run("select", tmp.resolve("data").toString(), "--param", "finalRegion=5");
+        assertTrue(changed.out().contains("4 images: 4 processed"), "a changed parameter re-runs: " + changed.out());
     }
 
     @Test
