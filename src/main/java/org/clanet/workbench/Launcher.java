@@ -1,5 +1,6 @@
 package org.clanet.workbench;
 
+import org.clanet.workbench.app.WorkbenchApp;
 import org.clanet.workbench.cli.ClanetCommand;
 import org.clanet.workbench.pipeline.RuntimeSetup;
 
@@ -12,9 +13,11 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        RuntimeSetup.configure(args.length == 0 ? "workbench" : "cli");
-        if (args.length == 0) {
-            System.exit(ClanetCommand.run("--help"));
+        boolean workbench = WorkbenchApp.wants(args);
+        RuntimeSetup.configure(workbench ? "workbench" : "cli");
+        if (workbench) {
+            WorkbenchApp.launch(args); // no arguments, or --dataset DIR
+            System.exit(0);
         }
         System.exit(ClanetCommand.run(args));
     }

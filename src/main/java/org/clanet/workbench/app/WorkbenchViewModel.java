@@ -1,0 +1,167 @@
+package org.clanet.workbench.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import org.clanet.workbench.app.dataset.DatasetViewModel;
+import org.clanet.workbench.app.inspector.InspectorViewModel;
+import org.clanet.workbench.app.navigator.NavigatorViewModel;
+import org.clanet.workbench.app.status.StatusViewModel;
+import org.clanet.workbench.app.tasks.JobTask;
+import org.clanet.workbench.app.tasks.TaskRunner;
+import org.clanet.workbench.app.timeline.ThumbnailCache;
+import org.clanet.workbench.app.timeline.TimelineViewModel;
+import org.clanet.workbench.app.viewer.FrameLoader;
+import org.clanet.workbench.app.viewer.PixelGridLayer;
+import org.clanet.workbench.app.viewer.ViewerViewModel;
+import org.clanet.workbench.dataset.Dataset;
+
+/**
+ * The workbench's root view model: composes the dataset, navigator, timeline, viewer, inspector, task and
+ * status view models and wires them (dataset → navigator → timeline → viewer + inspector). Later stages reach
+ * their extension points from here: {@code viewer().layers()}, {@code navigator().badgeProviders()},
+ * {@code tasks().submit(...)}.
+ */
+public final class WorkbenchViewModel implements AutoCloseable {
+
+    /** Longest side of a timeline thumbnail, in pixels. */
+    public static final int THUMB_SIZE = 96;
+
+    private final WorkbenchContext ctx;
+    private final DatasetViewModel dataset;
+    private final NavigatorViewModel navigator = new NavigatorViewModel();
+    private final TimelineViewModel timeline = new TimelineViewModel();
+    private final ViewerViewModel viewer;
+    private final InspectorViewModel inspector = new InspectorViewModel();
+    private final StatusViewModel status = new StatusViewModel();
+    private final ThumbnailCache thumbnails;
+    private final StringBinding currentTaskText;
+
+    public WorkbenchViewModel(WorkbenchContext ctx) {
+        this.ctx = ctx;
+        this.dataset = new DatasetViewModel(ctx.tasks(), ctx.prefs());
+        this.viewer = new ViewerViewModel(new FrameLoader(ctx.frames(), ctx.ui(), 24_000_000L));
+        this.thumbnails = new ThumbnailCache(ctx.thumbnails(), ctx.ui(), THUMB_SIZE, 48L << 20);
+        viewer.layers().add(new PixelGridLayer());
+
+        dataset.datasetProperty().addListener((o, a, d) -> {
+            thumbnails.clear();
+            navigator.setDataset(d);
+        });
+        timeline.sequenceProperty().bind(navigator.selectedProperty());
+        inspector.sequenceProperty().bind(navigator.selectedProperty());
+        viewer.frameProperty().bind(timeline.currentProperty());
+        inspector.frameProperty().bind(timeline.currentProperty());
+
+        TaskRunner tasks = ctx.tasks();
+        currentTaskText = Bindings.createStringBinding(() -> {
+            JobTask<?> t = tasks.currentProperty().get();
+            if (t == null) {
+                return "Ready";
+            }
+            return switch (t.getState()) {
+                case READY, SCHEDULED, RUNNING -> t.getTitle() + ": " + t.getMessage();
+                case SUCCEEDED -> t.getTitle() + ": " + t.getMessage();
+                case FAILED -> t.getTitle() + " failed: " + t.getFailureReason();
+                case CANCELLED -> t.getTitle() + ": cancelled";
+            };
+        }, tasks.currentProperty(), tasks.tasks());
+    }
+
+    /** Probes the deep-learning engine in the background (slow the first time). */
+    public void probeEngine() {
+        status.probeEngine(r -> {
+            Thread t = new Thread(r, "clanet-engine-probe");
+            t.setDaemon(true);
+            t.start();
+        }, ctx.ui(), ctx.engineProbe());
+    }
+
+    /** Opens a dataset folder (scans in the background). */
+    public JobTask<Dataset> open(Path dir) {
+        return dataset.open(dir);
+    }
+
+    /**
+     * What to open at start: the explicit dataset, else the last one if it still exists, else the bundled
+     * sample data ({@code sample-data/} in the working folder or beside the jar).
+     */
+    public static Optional<Path> initialDataset(Optional<Path> explicit, Optional<Path> last, List<Path> sampleDirs) {
+        if (explicit.isPresent()) {
+            return explicit;
+        }
+        if (last.isPresent() && Files.isDirectory(last.get())) {
+            return last;
+        }
+        return sampleDirs.stream().filter(Files::isDirectory).findFirst();
+    }
+
+    /** Where bundled sample data may be: the working folder, the jar's folder and its parent. */
+    public static List<Path> sampleDataCandidates() {
+        List<Path> out = new ArrayList<>();
+        out.add(Path.of("sample-data").toAbsolutePath().normalize());
+        try {
+            Path jar = Path.of(WorkbenchViewModel.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path dir = Files.isDirectory(jar) ? jar : jar.getParent();
+            if (dir != null) {
+                out.add(dir.resolve("sample-data").normalize());
+                if (dir.getParent() != null) {
+                    out.add(dir.getParent().resolve("sample-data").normalize());
+                }
+            }
+        } catch (Exception | Error e) {
+            // no code source (unusual class loader): the working folder is enough
+        }
+        return out;
+    }
+
+    public WorkbenchContext context() {
+        return ctx;
+    }
+
+    public DatasetViewModel dataset() {
+        return dataset;
+    }
+
+    public NavigatorViewModel navigator() {
+        return navigator;
+    }
+
+    public TimelineViewModel timeline() {
+        return timeline;
+    }
+
+    public ViewerViewModel viewer() {
+        return viewer;
+    }
+
+    public InspectorViewModel inspector() {
+        return inspector;
+    }
+
+    public StatusViewModel status() {
+        return status;
+    }
+
+    public TaskRunner tasks() {
+        return ctx.tasks();
+    }
+
+    public ThumbnailCache thumbnails() {
+        return thumbnails;
+    }
+
+    /** "Scan MCF7: Reading headers · 512 / 2,000 · 3s left", "Ready". */
+    public StringBinding currentTaskText() {
+        return currentTaskText;
+    }
+
+    @Override
+    public void close() {
+        ctx.close();
+    }
+}

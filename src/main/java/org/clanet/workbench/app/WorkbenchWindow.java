@@ -1,0 +1,331 @@
+package org.clanet.workbench.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.clanet.workbench.app.prefs.WorkbenchPreferences;
+import org.clanet.workbench.app.prefs.WorkbenchPreferences.Theme;
+import org.clanet.workbench.pipeline.SessionLog;
+
+/**
+ * The main window: loads MainWindow.fxml, applies CSS and theme, restores and saves geometry and divider
+ * layout, routes keyboard shortcuts and drag-and-drop to the view model, samples memory every second, and shows
+ * the About box and the session log.
+ */
+public final class WorkbenchWindow {
+
+    public static final String TITLE = "CLANet Workbench";
+    private static final String CSS = "workbench.css";
+    private static final String DARK_CSS = "workbench-dark.css";
+
+    private final Stage stage;
+    private final WorkbenchViewModel vm;
+    private final Consumer<String> openUri;
+    private final MainController controller;
+    private final Scene scene;
+    private final Timeline memoryTimer;
+
+    /**
+     * @param openUri opens a folder or URL with the desktop (HostServices#showDocument), or null
+     */
+    public WorkbenchWindow(Stage stage, WorkbenchViewModel vm, Consumer<String> openUri) {
+        this.stage = stage;
+        this.vm = vm;
+        this.openUri = openUri;
+        FXMLLoader loader = new FXMLLoader(WorkbenchWindow.class.getResource("MainWindow.fxml"));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load MainWindow.fxml", e);
+        }
+        controller = loader.getController();
+        controller.bind(vm, this);
+        WorkbenchPreferences prefs = vm.context().prefs();
+        Optional<WorkbenchPreferences.WindowGeometry> geometry = prefs.window().filter(WorkbenchWindow::onScreen);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, geometry.map(g -> g.width()).orElse(Math.min(1440.0, screen.getWidth() * 0.92)),
+                geometry.map(g -> g.height()).orElse(Math.min(900.0, screen.getHeight() * 0.92)));
+        scene.getStylesheets().add(WorkbenchWindow.class.getResource(CSS).toExternalForm());
+        controller.themeToggle.setSelected(prefs.theme() == Theme.DARK);
+        applyTheme(prefs.theme() == Theme.DARK);
+        controller.themeToggle.selectedProperty().addListener((o, a, dark) -> applyTheme(dark));
+        restoreDividers(prefs);
+        installKeys();
+        installDragAndDrop();
+
+        stage.setTitle(TITLE);
+        stage.setScene(scene);
+        geometry.ifPresent(g -> {
+            stage.setX(g.x());
+            stage.setY(g.y());
+            stage.setMaximized(g.maximized());
+        });
+        stage.getIcons().add(new javafx.scene.image.Image(
+                WorkbenchWindow.class.getResource("icon.png").toExternalForm()));
+        vm.dataset().datasetProperty().addListener((o, a, d) -> stage.setTitle(
+                d == null ? TITLE : TITLE + " — " + d.root()));
+        stage.setOnHidden(e -> saveLayout());
+
+        memoryTimer = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.status().sampleMemory()));
+        memoryTimer.setCycleCount(Animation.INDEFINITE);
+        memoryTimer.play();
+        vm.status().sampleMemory();
+    }
+
+    public void show() {
+        stage.show();
+    }
+
+    public void close() {
+        stage.close();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public MainController controller() {
+        return controller;
+    }
+
+    private static boolean onScreen(WorkbenchPreferences.WindowGeometry g) {
+        try {
+            return !Screen.getScreensForRectangle(new Rectangle2D(g.x(), g.y(), g.width(), g.height())).isEmpty();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void applyTheme(boolean dark) {
+        String url = WorkbenchWindow.class.getResource(DARK_CSS).toExternalForm();
+        scene.getStylesheets().remove(url);
+        if (dark) {
+            scene.getStylesheets().add(url);
+        }
+        vm.context().prefs().setTheme(dark ? Theme.DARK : Theme.LIGHT);
+    }
+
+    private void restoreDividers(WorkbenchPreferences prefs) {
+        double[] main = prefs.dividers("main");
+        if (main.length == 2) {
+            controller.mainSplit.setDividerPositions(main);
+        }
+        double[] center = prefs.dividers("center");
+        if (center.length == 1) {
+            controller.centerSplit.setDividerPositions(center);
+        }
+    }
+
+    /** Saves window geometry, dividers and theme. */
+    public void saveLayout() {
+        WorkbenchPreferences prefs = vm.context().prefs();
+        if (!stage.isIconified() && stage.getWidth() > 0) {
+            prefs.setWindow(new WorkbenchPreferences.WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), stage.isMaximized()));
+        }
+        prefs.setDividers("main", controller.mainSplit.getDividerPositions());
+        prefs.setDividers("center", controller.centerSplit.getDividerPositions());
+        prefs.save();
+        memoryTimer.stop();
+    }
+
+    private static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
+
+    private void installKeys() {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (OPEN.match(e)) {
+                controller.onOpen();
+                e.consume();
+                return;
+            }
+            if (e.isShortcutDown() || e.isAltDown() || scene.getFocusOwner() instanceof TextInputControl) {
+                return;
+            }
+            boolean handled = true;
+            switch (e.getCode()) {
+                case LEFT, KP_LEFT -> vm.timeline().step(-1);
+                case RIGHT, KP_RIGHT -> vm.timeline().step(1);
+                case HOME -> vm.timeline().first();
+                case END -> vm.timeline().last();
+                case SPACE -> vm.timeline().togglePlay();
+                case F -> vm.viewer().fit();
+                case DIGIT1, NUMPAD1 -> vm.viewer().oneToOne();
+                case PLUS, EQUALS, ADD -> vm.viewer().zoomIn();
+                case MINUS, SUBTRACT -> vm.viewer().zoomOut();
+                default -> handled = false;
+            }
+            if (handled) {
+                e.consume();
+            }
+        });
+    }
+
+    private void installDragAndDrop() {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            List<java.io.File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+            boolean ok = false;
+            if (!files.isEmpty()) {
+                Path p = files.get(0).toPath();
+                vm.open(Files.isDirectory(p) ? p : p.getParent());
+                ok = true;
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    void showAbout() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(stage);
+        a.setTitle("About " + TITLE);
+        a.setHeaderText(TITLE + " " + version());
+        TextArea text = new TextArea(aboutText());
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefSize(560, 320);
+        a.getDialogPane().setContent(text);
+        a.showAndWait();
+    }
+
+    String aboutText() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Identify cell lines from time-lapse brightfield images with the CLANet method.\n\n");
+        sb.append("Version: ").append(version()).append('\n');
+        sb.append("Java: ").append(System.getProperty("java.version")).append(", JavaFX ")
+                .append(System.getProperty("javafx.runtime.version", "?")).append('\n');
+        sb.append("Deep-learning engine: ").append(vm.status().engineProperty().get());
+        String detail = vm.status().engineDetailProperty().get();
+        sb.append(detail.isEmpty() ? "" : " (" + detail + ")").append('\n');
+        sb.append("Data folder: ").append(org.clanet.workbench.pipeline.RuntimeSetup.dataHome()).append('\n');
+        sb.append("Session log: ").append(SessionLog.current()).append("\n\n");
+        sb.append("Sample data\n").append(sampleDataLicence()).append("\n\n");
+        sb.append("Built with OpenJFX, ControlsFX, Ikonli (Material Design Icons), DJL/PyTorch, OpenCV.");
+        return sb.toString();
+    }
+
+    static String sampleDataLicence() {
+        for (Path dir : WorkbenchViewModel.sampleDataCandidates()) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            for (String name : new String[] {"LICENSE.md", "LICENSE", "LICENSE.txt", "SOURCES.md", "README.md"}) {
+                Path f = dir.resolve(name);
+                if (Files.isRegularFile(f)) {
+                    try {
+                        String s = Files.readString(f, StandardCharsets.UTF_8);
+                        return dir + "/" + name + ":\n" + (s.length() > 4000 ? s.substring(0, 4000) + "…" : s);
+                    } catch (IOException e) {
+                        return f + ": " + e.getMessage();
+                    }
+                }
+            }
+            return dir + " (no licence file found)";
+        }
+        return "No sample data next to the application.";
+    }
+
+    static String version() {
+        String v = WorkbenchWindow.class.getPackage().getImplementationVersion();
+        return v == null ? "(development build)" : v;
+    }
+
+    void showLog() {
+        Path log = SessionLog.current();
+        Stage s = new Stage();
+        s.initOwner(stage);
+        s.setTitle("Session log — " + (log == null ? "none" : log.getFileName()));
+        TextArea area = new TextArea();
+        area.setEditable(false);
+        area.getStyleClass().add("log-view");
+        Runnable reload = () -> {
+            area.setText(readLog(log));
+            area.positionCaret(area.getLength());
+        };
+        reload.run();
+        Button refresh = new Button("Reload");
+        refresh.setOnAction(e -> reload.run());
+        Button folder = new Button("Open log folder");
+        folder.setOnAction(e -> openLogFolder());
+        folder.setDisable(openUri == null || log == null);
+        HBox bar = new HBox(8, refresh, folder, new Label(log == null ? "" : log.toString()));
+        bar.setStyle("-fx-padding: 6");
+        BorderPane pane = new BorderPane(area, null, null, bar, null);
+        Scene sc = new Scene(pane, 900, 560);
+        sc.getStylesheets().addAll(scene.getStylesheets());
+        s.setScene(sc);
+        s.show();
+    }
+
+    static String readLog(Path log) {
+        if (log == null) {
+            return "No session log (the workbench was started without RuntimeSetup).";
+        }
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            int from = Math.max(0, lines.size() - 5000);
+            return String.join("\n", lines.subList(from, lines.size()));
+        } catch (IOException e) {
+            return "Cannot read " + log + ": " + e.getMessage();
+        }
+    }
+
+    void openLogFolder() {
+        Path log = SessionLog.current();
+        if (log == null || openUri == null) {
+            return;
+        }
+        openUri.accept(log.getParent().toUri().toString());
+    }
+
+    void showShortcuts() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
+        a.initOwner(stage);
+        a.setTitle("Keyboard shortcuts");
+        a.setHeaderText("Keyboard shortcuts");
+        a.setContentText(String.join("\n",
+                "Ctrl+O\topen a dataset folder (or drop a folder on the window)",
+                "F5\trescan the dataset",
+                "Left / Right\tprevious / next frame",
+                "Home / End\tfirst / last frame",
+                "Space\tplay / pause",
+                "F\tfit the image to the window (or double-click)",
+                "1\tactual pixels (1:1)",
+                "+ / -\tzoom in / out (or the mouse wheel); drag to pan"));
+        a.showAndWait();
+    }
+}

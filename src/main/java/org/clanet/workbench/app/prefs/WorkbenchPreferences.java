@@ -1,0 +1,174 @@
+package org.clanet.workbench.app.prefs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.clanet.workbench.workspace.AppDirs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the workbench remembers between sessions, in the app's JSON preferences file
+ * ({@link AppDirs#preferencesFile()}, under a {@code "workbench"} key so other parts may keep their own keys):
+ * last and recent datasets, window geometry, split-pane dividers, theme. A missing or unreadable file means
+ * defaults; saving is atomic and keeps the other keys of the file.
+ */
+public final class WorkbenchPreferences {
+
+    public static final int MAX_RECENT = 8;
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchPreferences.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String KEY = "workbench";
+
+    public enum Theme { LIGHT, DARK }
+
+    /** Window position and size in screen coordinates. */
+    public record WindowGeometry(double x, double y, double width, double height, boolean maximized) {
+    }
+
+    private final Path file;
+    private ObjectNode node = JSON.createObjectNode();
+
+    public WorkbenchPreferences(Path file) {
+        this.file = file;
+        ObjectNode all = readFile();
+        if (all.get(KEY) instanceof ObjectNode n) {
+            node = n;
+        }
+    }
+
+    /** The user's preferences file. */
+    public static WorkbenchPreferences load() {
+        return new WorkbenchPreferences(AppDirs.current().preferencesFile());
+    }
+
+    private ObjectNode readFile() {
+        if (Files.isRegularFile(file)) {
+            try {
+                JsonNode n = JSON.readTree(file.toFile());
+                if (n instanceof ObjectNode o) {
+                    return o;
+                }
+            } catch (IOException e) {
+                LOG.warn("ignoring unreadable preferences {}: {}", file, e.getMessage());
+            }
+        }
+        return JSON.createObjectNode();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Optional<Path> lastDataset() {
+        return Optional.ofNullable(node.path("lastDataset").textValue()).filter(s -> !s.isBlank()).map(Path::of);
+    }
+
+    public List<Path> recentDatasets() {
+        List<Path> out = new ArrayList<>();
+        node.path("recentDatasets").forEach(n -> {
+            if (n.isTextual() && !n.textValue().isBlank() && out.size() < MAX_RECENT) {
+                out.add(Path.of(n.textValue()));
+            }
+        });
+        return out;
+    }
+
+    /** Records a dataset as opened: it becomes the last one and moves to the top of the recent list. */
+    public void datasetOpened(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        node.put("lastDataset", abs.toString());
+        List<Path> recent = new ArrayList<>(recentDatasets());
+        recent.remove(abs);
+        recent.add(0, abs);
+        ArrayNode arr = node.putArray("recentDatasets");
+        recent.stream().limit(MAX_RECENT).forEach(p -> arr.add(p.toString()));
+    }
+
+    public void clearRecent() {
+        node.putArray("recentDatasets");
+    }
+
+    public Optional<WindowGeometry> window() {
+        JsonNode w = node.path("window");
+        if (!w.isObject() || !w.path("width").isNumber() || !w.path("height").isNumber()) {
+            return Optional.empty();
+        }
+        WindowGeometry g = new WindowGeometry(w.path("x").asDouble(), w.path("y").asDouble(),
+                w.path("width").asDouble(), w.path("height").asDouble(), w.path("maximized").asBoolean());
+        return g.width() >= 200 && g.height() >= 150 ? Optional.of(g) : Optional.empty();
+    }
+
+    public void setWindow(WindowGeometry g) {
+        ObjectNode w = node.putObject("window");
+        w.put("x", g.x());
+        w.put("y", g.y());
+        w.put("width", g.width());
+        w.put("height", g.height());
+        w.put("maximized", g.maximized());
+    }
+
+    /** Divider positions of a named split pane, or empty. */
+    public double[] dividers(String name) {
+        JsonNode a = node.path("dividers").path(name);
+        if (!a.isArray()) {
+            return new double[0];
+        }
+        double[] v = new double[a.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = a.get(i).asDouble(-1);
+            if (v[i] < 0 || v[i] > 1) {
+                return new double[0];
+            }
+        }
+        return v;
+    }
+
+    public void setDividers(String name, double[] positions) {
+        ObjectNode d = node.path("dividers") instanceof ObjectNode o ? o : node.putObject("dividers");
+        ArrayNode a = d.putArray(name);
+        for (double p : positions) {
+            a.add(Math.round(p * 10000) / 10000.0);
+        }
+    }
+
+    public Theme theme() {
+        try {
+            return Theme.valueOf(node.path("theme").asText("LIGHT"));
+        } catch (IllegalArgumentException e) {
+            return Theme.LIGHT;
+        }
+    }
+
+    public void setTheme(Theme theme) {
+        node.put("theme", theme.name());
+    }
+
+    /** Writes the file atomically, keeping keys other parts of the app put there. Failures are logged only. */
+    public synchronized void save() {
+        try {
+            ObjectNode all = readFile();
+            all.set(KEY, node);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writeValue(tmp.toFile(), all);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot save preferences {}: {}", file, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.clanet.workbench.app.tasks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CancellationException;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+import org.clanet.workbench.pipeline.Cancellation;
+import org.clanet.workbench.pipeline.Eta;
+import org.clanet.workbench.pipeline.ProgressListener;
+
+/**
+ * A {@link Job} as a {@link javafx.concurrent.Task}: progress, message and ETA ({@link Eta}) flow into the
+ * task's properties (coalesced onto the FX thread by {@code Task}); {@link #cancel()} sets the job's
+ * {@link Cancellation} so the core stops between work units.
+ */
+public final class JobTask<T> extends Task<T> {
+
+    private final Job<T> job;
+    private final Cancellation cancellation = new Cancellation();
+    private final ReadOnlyStringWrapper failureReason = new ReadOnlyStringWrapper(this, "failureReason", "");
+    private final Instant created = Instant.now();
+    private volatile Eta eta;
+    private volatile String etaText = "";
+
+    JobTask(String title, Job<T> job) {
+        this.job = job;
+        updateTitle(title);
+        updateMessage("Waiting");
+        exceptionProperty().addListener((o, a, e) -> failureReason.set(e == null ? "" : reason(e)));
+    }
+
+    @Override
+    protected T call() throws Exception {
+        eta = new Eta();
+        updateMessage("Starting");
+        ProgressListener listener = (done, total, message) -> {
+            if (total > 0) {
+                Duration left = eta.update(done, total);
+                etaText = left == null ? "" : Eta.format(left) + " left";
+                updateProgress(done, total);
+            } else {
+                updateProgress(-1, 1);
+            }
+            updateMessage(describe(done, total, message));
+        };
+        try {
+            T result = job.run(listener, cancellation);
+            cancellation.throwIfCancelled();
+            etaText = "";
+            updateMessage("Done in " + Eta.format(eta.elapsed()));
+            updateProgress(1, 1);
+            return result;
+        } catch (CancellationException e) {
+            if (!isCancelled()) {
+                // cancelled through the token from elsewhere: make the FX state say so
+                javafx.application.Platform.runLater(() -> super.cancel(false));
+            }
+            throw e;
+        }
+    }
+
+    private String describe(long done, long total, String message) {
+        StringBuilder sb = new StringBuilder(message == null ? "" : message);
+        if (total > 0) {
+            sb.append(sb.length() > 0 ? " · " : "").append(String.format("%,d / %,d", done, total));
+        }
+        if (!etaText.isEmpty()) {
+            sb.append(" · ").append(etaText);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        cancellation.cancel();
+        return super.cancel(false); // cooperative: the core polls its Cancellation
+    }
+
+    public Cancellation cancellation() {
+        return cancellation;
+    }
+
+    /** Time left as estimated from the rate so far, e.g. "12s left"; empty while unknown. */
+    public String etaText() {
+        return etaText;
+    }
+
+    public Instant created() {
+        return created;
+    }
+
+    /** Why the job failed, in words (the exception's message); empty unless failed. */
+    public ReadOnlyStringProperty failureReasonProperty() {
+        return failureReason.getReadOnlyProperty();
+    }
+
+    public String getFailureReason() {
+        return failureReason.get();
+    }
+
+    public boolean isFinished() {
+        return switch (getState()) {
+            case SUCCEEDED, FAILED, CANCELLED -> true;
+            default -> false;
+        };
+    }
+
+    static String reason(Throwable e) {
+        Throwable t = e;
+        while ((t.getMessage() == null || t.getMessage().isBlank()) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,256 @@
+package org.clanet.workbench.app.viewer;
+
+import java.util.Locale;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.clanet.workbench.dataset.Frame;
+import org.clanet.workbench.imaging.GrayImage;
+
+/**
+ * The viewer's state: which frame is shown, its decoded pixels (loaded off the FX thread, latest request wins)
+ * or the reason it cannot be shown, zoom/pan ({@link ViewTransform}; fit-to-window until the user zooms),
+ * display-only brightness/contrast/auto levels, the pixel readout, and the overlay layers. FX-thread only; the
+ * view ({@code ImageViewer}) only renders this state and forwards input.
+ */
+public final class ViewerViewModel {
+
+    private final FrameLoader loader;
+    private final ObjectProperty<Frame> frame = new SimpleObjectProperty<>(this, "frame");
+    private final ReadOnlyObjectWrapper<GrayImage> image = new ReadOnlyObjectWrapper<>(this, "image");
+    private final ReadOnlyObjectWrapper<Frame> shownFrame = new ReadOnlyObjectWrapper<>(this, "shownFrame");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyObjectWrapper<ViewTransform> transform =
+            new ReadOnlyObjectWrapper<>(this, "transform", ViewTransform.IDENTITY);
+    private final BooleanProperty fitToWindow = new SimpleBooleanProperty(this, "fitToWindow", true);
+    private final DoubleProperty brightness = new SimpleDoubleProperty(this, "brightness", 0);
+    private final DoubleProperty contrast = new SimpleDoubleProperty(this, "contrast", 1);
+    private final BooleanProperty autoLevels = new SimpleBooleanProperty(this, "autoLevels", true);
+    private final ReadOnlyObjectWrapper<float[]> levels = new ReadOnlyObjectWrapper<>(this, "levels",
+            new float[] {0, 1});
+    private final ObjectBinding<DisplayMapping> mapping;
+    private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "");
+    private final ObservableList<OverlayLayer> layers = FXCollections.observableArrayList();
+    private final ReadOnlyLongWrapper redraw = new ReadOnlyLongWrapper(this, "redraw");
+    private final InvalidationListener redrawOnChange = o -> requestRedraw();
+    private double viewW;
+    private double viewH;
+
+    public ViewerViewModel(FrameLoader loader) {
+        this.loader = loader;
+        frame.addListener((o, a, f) -> load(f));
+        mapping = Bindings.createObjectBinding(() -> {
+            float[] lv = autoLevels.get() ? levels.get() : new float[] {0, 1};
+            return new DisplayMapping(lv[0], lv[1], brightness.get(), contrast.get());
+        }, autoLevels, levels, brightness, contrast);
+        layers.addListener((ListChangeListener<OverlayLayer>) c -> {
+            while (c.next()) {
+                c.getRemoved().forEach(l -> l.visibleProperty().removeListener(redrawOnChange));
+                c.getAddedSubList().forEach(l -> l.visibleProperty().addListener(redrawOnChange));
+            }
+            requestRedraw();
+        });
+        for (Observable o : new Observable[] {transform, mapping, image, error}) {
+            o.addListener(redrawOnChange);
+        }
+    }
+
+    private void load(Frame f) {
+        if (f == null) {
+            loader.cancelPending();
+            image.set(null);
+            shownFrame.set(null);
+            error.set("");
+            loading.set(false);
+            return;
+        }
+        loading.set(true);
+        loader.load(f.path(), r -> {
+            loading.set(false);
+            boolean sizeChanged = image.get() == null || r.image() == null
+                    || image.get().width() != r.image().width() || image.get().height() != r.image().height();
+            if (r.image() != null) {
+                levels.set(DisplayMapping.percentiles(r.image(), 0.005, 0.995));
+            }
+            error.set(r.error() == null ? "" : r.error());
+            shownFrame.set(f);
+            image.set(r.image());
+            if (fitToWindow.get() || sizeChanged && r.image() != null) {
+                fit();
+            }
+            requestRedraw();
+        });
+    }
+
+    /** The view's size, on every resize; refits while in fit-to-window mode. */
+    public void setViewport(double w, double h) {
+        viewW = w;
+        viewH = h;
+        if (fitToWindow.get()) {
+            fit();
+        }
+    }
+
+    public void fit() {
+        GrayImage g = image.get();
+        fitToWindow.set(true);
+        if (g != null && viewW > 0 && viewH > 0) {
+            transform.set(ViewTransform.fit(g.width(), g.height(), viewW, viewH));
+        }
+    }
+
+    public void oneToOne() {
+        fitToWindow.set(false);
+        transform.set(transform.get().oneToOne(viewW, viewH));
+    }
+
+    public void zoomIn() {
+        zoomAt(1.25, viewW / 2, viewH / 2);
+    }
+
+    public void zoomOut() {
+        zoomAt(0.8, viewW / 2, viewH / 2);
+    }
+
+    public void zoomAt(double factor, double x, double y) {
+        fitToWindow.set(false);
+        transform.set(transform.get().zoomAt(factor, x, y));
+    }
+
+    public void panBy(double dx, double dy) {
+        fitToWindow.set(false);
+        transform.set(transform.get().panBy(dx, dy));
+    }
+
+    /** The pointer at view point (x, y): updates the readout "x 12 · y 40 · 0.482 (123)". */
+    public void pointerAt(double x, double y) {
+        GrayImage g = image.get();
+        if (g == null) {
+            readout.set("");
+            return;
+        }
+        int ix = (int) Math.floor(transform.get().toImageX(x));
+        int iy = (int) Math.floor(transform.get().toImageY(y));
+        if (ix < 0 || iy < 0 || ix >= g.width() || iy >= g.height()) {
+            readout.set("");
+            return;
+        }
+        readout.set(readoutText(g, ix, iy));
+    }
+
+    public void pointerExited() {
+        readout.set("");
+    }
+
+    static String readoutText(GrayImage g, int x, int y) {
+        float v = g.get(x, y);
+        String code = g.integerCoded() ? " (" + Math.round(v * g.sourceMax()) + ")" : "";
+        return String.format(Locale.ROOT, "x %d · y %d · %.4f%s", x, y, v, code);
+    }
+
+    public void resetDisplay() {
+        brightness.set(0);
+        contrast.set(1);
+        autoLevels.set(true);
+    }
+
+    /** Asks the view to draw again (an overlay's content changed). */
+    public void requestRedraw() {
+        redraw.set(redraw.get() + 1);
+    }
+
+    public ReadOnlyLongProperty redrawProperty() {
+        return redraw.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Frame> frameProperty() {
+        return frame;
+    }
+
+    /** The frame whose pixels (or error) are on screen now; lags {@link #frameProperty()} while decoding. */
+    public ReadOnlyObjectProperty<Frame> shownFrameProperty() {
+        return shownFrame.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<GrayImage> imageProperty() {
+        return image.getReadOnlyProperty();
+    }
+
+    public GrayImage getImage() {
+        return image.get();
+    }
+
+    /** Why the current frame cannot be shown; empty when it can. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ViewTransform> transformProperty() {
+        return transform.getReadOnlyProperty();
+    }
+
+    public ViewTransform getTransform() {
+        return transform.get();
+    }
+
+    public BooleanProperty fitToWindowProperty() {
+        return fitToWindow;
+    }
+
+    public DoubleProperty brightnessProperty() {
+        return brightness;
+    }
+
+    public DoubleProperty contrastProperty() {
+        return contrast;
+    }
+
+    public BooleanProperty autoLevelsProperty() {
+        return autoLevels;
+    }
+
+    public ObjectBinding<DisplayMapping> mappingProperty() {
+        return mapping;
+    }
+
+    public ReadOnlyStringProperty readoutProperty() {
+        return readout.getReadOnlyProperty();
+    }
+
+    /** "100 %" style zoom label. */
+    public String zoomText() {
+        return String.format(Locale.ROOT, "%.0f %%", transform.get().scale() * 100);
+    }
+
+    /** Overlay layers, drawn in order over the image. Add yours here (see {@link OverlayLayer}). */
+    public ObservableList<OverlayLayer> layers() {
+        return layers;
+    }
+
+    public FrameLoader loader() {
+        return loader;
+    }
+}

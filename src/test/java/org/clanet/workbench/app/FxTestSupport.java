@@ -1,0 +1,38 @@
+package org.clanet.workbench.app;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the (headless Monocle) FX toolkit for view-model tests that use javafx.concurrent, and waits. */
+public final class FxTestSupport {
+
+    private FxTestSupport() {
+    }
+
+    public static void startToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    /** Runs on the FX thread and returns the result. */
+    public static <T> T onFx(Callable<T> c) throws Exception {
+        T v = WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        return v;
+    }
+
+    public static void onFx(Runnable r) throws Exception {
+        onFx(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    /** Waits (up to {@code seconds}) until the condition, checked on the FX thread, holds. */
+    public static void await(int seconds, BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
