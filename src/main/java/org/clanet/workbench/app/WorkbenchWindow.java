@@ -89,8 +89,11 @@ public final class WorkbenchWindow {
             stage.setY(g.y());
             stage.setMaximized(g.maximized());
         });
-        stage.getIcons().add(new javafx.scene.image.Image(
-                WorkbenchWindow.class.getResource("icon.png").toExternalForm()));
+        // The installer's icon (resources/icons), so window, menu entry and package look the same.
+        for (String icon : new String[] {"/icons/clanet-64.png", "/icons/clanet.png"}) {
+            stage.getIcons().add(new javafx.scene.image.Image(
+                    WorkbenchWindow.class.getResource(icon).toExternalForm()));
+        }
         vm.dataset().datasetProperty().addListener((o, a, d) -> stage.setTitle(
                 d == null ? TITLE : TITLE + " — " + d.root()));
         stage.setOnHidden(e -> saveLayout());

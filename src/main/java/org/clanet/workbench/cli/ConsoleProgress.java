@@ -1,6 +1,6 @@
 package org.clanet.workbench.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import org.clanet.workbench.pipeline.Eta;
 import org.clanet.workbench.pipeline.ProgressListener;
 
@@ -10,18 +10,19 @@ import org.clanet.workbench.pipeline.ProgressListener;
  */
 public final class ConsoleProgress implements ProgressListener {
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final String label;
     private final boolean interactive;
     private final Eta eta = new Eta();
     private long lastPrint;
     private boolean printedInline;
 
-    public ConsoleProgress(String label) {
-        this(System.err, label, System.console() != null);
+    /** Progress on a command's error stream (picocli's {@code getErr()}). */
+    public ConsoleProgress(PrintWriter err, String label) {
+        this(err, label, System.console() != null);
     }
 
-    ConsoleProgress(PrintStream out, String label, boolean interactive) {
+    ConsoleProgress(PrintWriter out, String label, boolean interactive) {
         this.out = out;
         this.label = label;
         this.interactive = interactive;
@@ -50,12 +51,14 @@ public final class ConsoleProgress implements ProgressListener {
         } else {
             out.println(line);
         }
+        out.flush();
     }
 
     /** Ends an in-place line so the next output starts on its own line. */
     public synchronized void finish() {
         if (printedInline) {
             out.println();
+            out.flush();
             printedInline = false;
         }
     }

@@ -37,7 +37,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConsoleProgress progress = new ConsoleProgress("scan");
+        ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), "scan");
         Dataset dataset = DatasetScanner.scan(dir, progress, Cancellation.none());
         progress.finish();
         DatasetSummary summary = DatasetSummary.of(dataset);

@@ -96,7 +96,7 @@ public final class SelectCommand implements Callable<Integer> {
         Cancellation cancel = new Cancellation();
         Thread hook = new Thread(cancel::cancel, "clanet-select-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
-        ConsoleProgress progress = new ConsoleProgress("select");
+        ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), "select");
         SelectionStage.Summary s;
         long t0 = System.nanoTime();
         try (Workspace ws = noWorkspace ? null : Workspace.open(root, workspace)) {

@@ -25,15 +25,25 @@ public record EngineStatus(boolean available, String engine, String version, Str
         return engine + " " + version + " · " + device;
     }
 
+    /** Where the loaded libtorch lives: the user's override (env or -D) or the bundled build's cache. */
+    private static String libtorchLocation() {
+        String override = Optional.ofNullable(System.getProperty("PYTORCH_LIBRARY_PATH"))
+                .orElse(System.getenv("PYTORCH_LIBRARY_PATH"));
+        try {
+            String path = ai.djl.pytorch.jni.LibUtils.getLibtorchPath();
+            return path + (override == null ? " (CPU build bundled with the app)" : " (PYTORCH_LIBRARY_PATH)");
+        } catch (RuntimeException | LinkageError e) {
+            return override == null ? "the bundled CPU build" : override + " (PYTORCH_LIBRARY_PATH)";
+        }
+    }
+
     public static EngineStatus probe() {
         try {
             Engine engine = Engine.getEngine("PyTorch");
             int gpus = engine.getGpuCount();
             Device device = engine.defaultDevice();
             String where = device.isGpu() ? "GPU " + device.getDeviceId() + " (CUDA, " + gpus + " found)" : "CPU";
-            String detail = Optional.ofNullable(System.getenv("PYTORCH_LIBRARY_PATH"))
-                    .map(p -> "libtorch from PYTORCH_LIBRARY_PATH=" + p)
-                    .orElse("libtorch CPU build bundled with the app");
+            String detail = "libtorch from " + libtorchLocation();
             EngineStatus s = new EngineStatus(true, "PyTorch", engine.getVersion(), where, gpus, detail);
             LOG.info("Deep-learning engine: {} ({})", s.label(), detail);
             return s;

@@ -21,6 +21,7 @@ public final class RuntimeSetup {
         setIfAbsent("DJL_CACHE_DIR", dirs.djlCache().toString());
         setIfAbsent("ENGINE_CACHE_DIR", dirs.djlCache().toString());
         setIfAbsent("javafx.cachedir", dirs.cache().resolve("javafx").toString());
+        setIfAbsent("jna.tmpdir", dirs.cache().resolve("jna").toString()); // else JNA makes ~/.cache/JNA
         try {
             // OpenCV (openpnp) and sqlite-jdbc unpack natives to java.io.tmpdir: it must exist.
             Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));

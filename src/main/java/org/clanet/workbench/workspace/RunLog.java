@@ -16,6 +16,7 @@ public final class RunLog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String INTERRUPTED_MESSAGE = "the app stopped before the run finished";
+    private static final String HOST = hostName();
 
     private final Workspace workspace;
 
@@ -39,12 +40,15 @@ public final class RunLog {
         }
         return workspace.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO runs(stage, parameters, started_at, status) VALUES (?, ?, ?, ?)",
+                    "INSERT INTO runs(stage, parameters, started_at, status, owner_pid, owner_host) "
+                            + "VALUES (?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, stage);
                 ps.setString(2, params);
                 ps.setString(3, Workspace.now());
                 ps.setString(4, RunStatus.RUNNING.name());
+                ps.setLong(5, ProcessHandle.current().pid());
+                ps.setString(6, HOST);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -100,17 +104,49 @@ public final class RunLog {
         });
     }
 
-    /** At open: runs still RUNNING belong to a session that ended without finishing them. */
+    /**
+     * At open: runs still RUNNING whose process has ended (on this host), or whose owner is unknown, belong to
+     * a session that stopped without finishing them. Runs of live processes, or of other hosts sharing the
+     * folder, are left alone.
+     */
     void markInterrupted() {
         workspace.runInTransaction(c -> {
+            List<Long> dead = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT id, owner_pid, owner_host FROM runs WHERE status = ?")) {
+                q.setString(1, RunStatus.RUNNING.name());
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        long pid = rs.getLong(2);
+                        boolean unknown = rs.wasNull();
+                        String host = rs.getString(3);
+                        boolean alive = !unknown && (!HOST.equals(host)
+                                || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+                        if (!alive) {
+                            dead.add(rs.getLong(1));
+                        }
+                    }
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE runs SET status = ?, finished_at = ?, message = ? WHERE status = ?")) {
-                ps.setString(1, RunStatus.INTERRUPTED.name());
-                ps.setString(2, Workspace.now());
-                ps.setString(3, INTERRUPTED_MESSAGE);
-                ps.setString(4, RunStatus.RUNNING.name());
-                ps.executeUpdate();
+                    "UPDATE runs SET status = ?, finished_at = ?, message = ? WHERE id = ?")) {
+                for (long id : dead) {
+                    ps.setString(1, RunStatus.INTERRUPTED.name());
+                    ps.setString(2, Workspace.now());
+                    ps.setString(3, INTERRUPTED_MESSAGE);
+                    ps.setLong(4, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
         });
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown-host";
+        }
     }
 }

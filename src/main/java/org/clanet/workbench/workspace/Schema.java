@@ -86,7 +86,15 @@ public final class Schema {
                 PRIMARY KEY (stage, item_key)
             ) WITHOUT ROWID""");
 
-    private static final List<Migration> MIGRATIONS = List.of(V1);
+    /**
+     * Which process started a run, so opening the workspace marks only runs of dead processes as interrupted
+     * (the workbench and a command line may work on one dataset at the same time).
+     */
+    static final Migration V2 = Migration.sql(2, "run owner process",
+            "ALTER TABLE runs ADD COLUMN owner_pid INTEGER",
+            "ALTER TABLE runs ADD COLUMN owner_host TEXT");
+
+    private static final List<Migration> MIGRATIONS = List.of(V1, V2);
 
     private Schema() {
     }

@@ -57,6 +57,54 @@ class CliTest {
     }
 
     @Test
+    void scanJsonOnTheSampleData() throws Exception {
+        Result r = run("scan", SharedData.sampleData().toString(), "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(4, j.get("cellLines").asInt());
+        assertEquals(12, j.get("batches").asInt());
+        assertEquals(24, j.get("sequences").asInt());
+        assertEquals(192, j.get("images").asInt());
+        for (JsonNode seq : j.get("sequenceDetail")) {
+            assertEquals(8, seq.get("frames").asInt(), seq.toString());
+            double interval = seq.get("intervalHours").asDouble();
+            assertTrue(interval >= 2 && interval <= 6, "imaging interval between 2 and 6 h: " + seq);
+        }
+        assertTrue(r.err().contains("100% ETA"), "progress with ETA on stderr: " + r.err());
+    }
+
+    @Test
+    void selectExportsMasksAndPatchesOfTheSampleData(@TempDir Path tmp) throws Exception {
+        Path batch = tmp.resolve("data/SynRound/batch_1");
+        Files.createDirectories(batch);
+        try (var files = Files.list(SharedData.sampleData().resolve("SynRound/batch_1"))) {
+            for (Path f : files.sorted().limit(4).toList()) {
+                Files.copy(f, batch.resolve(f.getFileName()));
+            }
+        }
+        Result r = run("select", tmp.resolve("data").toString(), "--export", tmp.resolve("out").toString(),
+                "--threads", "2");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode patches = new ObjectMapper().readTree(tmp.resolve("out/patches.json").toFile());
+        assertEquals(4, patches.size());
+        patches.fields().forEachRemaining(e -> {
+            assertTrue(e.getKey().startsWith("SynRound/batch_1/"), e.getKey());
+            assertTrue(e.getValue().size() >= 10, "a synthetic frame full of cells gives patches: " + e);
+            JsonNode first = e.getValue().get(0);
+            assertEquals(112, first.get(2).asInt());
+            assertEquals(112, first.get(3).asInt());
+        });
+        try (var masks = Files.walk(tmp.resolve("out/masks"))) {
+            assertEquals(4, masks.filter(p -> p.toString().endsWith(".png")).count());
+        }
+        Result again = run("select", tmp.resolve("data").toString());
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().contains("4 images: 0 processed, 4 up to date"), "resumable: " + again.out());
+        Result changed = run("select", tmp.resolve("data").toString(), "--param", "finalRegion=5");
+        assertTrue(changed.out().contains("4 images: 4 processed"), "a changed parameter re-runs: " + changed.out());
+    }
+
+    @Test
     void scanTextListsSkipsWithReasons(@TempDir Path tmp) throws Exception {
         Files.createDirectories(tmp.resolve("L1/batch_1"));
         Files.writeString(tmp.resolve("L1/batch_1/VID1_A1_1_00d00h00m.png"), "garbage");

@@ -81,6 +81,28 @@ class RunLogTest {
         }
     }
 
+    static long deadProcessPid() throws IOException {
+        Process p = new ProcessBuilder("true").start();
+        try {
+            p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return p.pid();
+    }
+
+    @Test
+    void runsOfALiveProcessStayRunningOnReopen() throws IOException {
+        long live;
+        try (Workspace ws = open()) {
+            live = ws.runLog().startRun("select", "{}"); // this process: the CLI beside an open workbench
+        }
+        try (Workspace ws = open()) {
+            assertEquals(RunStatus.RUNNING, ws.runLog().runs().get(0).status());
+            ws.runLog().finishRun(live, RunStatus.SUCCEEDED, "done");
+        }
+    }
+
     @Test
     void runsLeftRunningAreMarkedInterruptedOnReopen() throws IOException {
         long finished;
@@ -89,6 +111,9 @@ class RunLogTest {
             finished = ws.runLog().startRun("mask", "{}");
             ws.runLog().finishRun(finished, RunStatus.SUCCEEDED, "ok");
             left = ws.runLog().startRun("train", "{}");
+            // Its process has ended (a pid that is no longer alive on this host).
+            long deadPid = deadProcessPid();
+            ws.runInTransaction(c -> MigrationTest.exec(c, "UPDATE runs SET owner_pid = " + deadPid + " WHERE id = " + left));
         }
         try (Workspace ws = open()) {
             List<RunRecord> runs = ws.runLog().runs();
