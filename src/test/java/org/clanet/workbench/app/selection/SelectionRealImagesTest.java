@@ -17,7 +17,10 @@ import org.clanet.workbench.selection.SelectionResult;
 import org.clanet.workbench.support.SharedData;
 import org.junit.jupiter.api.Test;
 
-/** On a real LIVECell frame (shared images; skipped when absent): the live overlay is exactly the selector's. */
+/**
+ * On a real LIVECell frame (shared images; skipped when absent) the live overlay is exactly the selector's; on the
+ * committed sample data the overlay and the gallery work on a dataset never processed before.
+ */
 class SelectionRealImagesTest {
 
     @Test
@@ -47,5 +50,27 @@ class SelectionRealImagesTest {
                     s.selection.summaryText().get());
         }
         assertFalse(Files.exists(root.resolve(".clanet")));
+    }
+
+    @Test
+    void sampleDataNeverProcessedGetsLiveOverlaysAndAGallery() throws Exception {
+        Path root = SharedData.sampleData();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(root), "no sample-data/ in this checkout");
+        Dataset d = DatasetScanner.scan(root);
+        try (SelectionViewModelTest.Stack s = new SelectionViewModelTest.Stack(Runnable::run)) {
+            s.show(d);
+            Sequence first = s.navigator.getSelected();
+            FrameSelection r = s.selection.getResult();
+            assertSame(first.frames().get(0), r.frame());
+            assertEquals(SelectionViewModelTest.direct(r.frame(), SelectionParameters.defaults()).patches(),
+                    r.patches());
+            assertTrue(r.patches().size() >= 10, "cells found in the synthetic frame: " + r.patches().size());
+            GalleryViewModel g = s.selection.gallery();
+            g.activeProperty().set(true);
+            assertTrue(g.items().size() >= 10 * first.size(), g.statusProperty().get());
+            assertTrue(g.statusProperty().get().endsWith(first.size() + " frames · computed live"),
+                    g.statusProperty().get());
+        }
+        assertFalse(Files.exists(root.resolve(".clanet")), "browsing creates no workspace");
     }
 }
