@@ -42,6 +42,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final StatusViewModel status = new StatusViewModel();
     private final ThumbnailCache thumbnails;
     private final SelectionViewModel selection;
+    private final java.util.concurrent.ExecutorService selectionPool;
     private final StringBinding currentTaskText;
 
     public WorkbenchViewModel(WorkbenchContext ctx) {
@@ -59,8 +60,12 @@ public final class WorkbenchViewModel implements AutoCloseable {
         inspector.sequenceProperty().bind(navigator.selectedProperty());
         viewer.frameProperty().bind(timeline.currentProperty());
         inspector.frameProperty().bind(timeline.currentProperty());
-        // patch selection: live overlays on the frame decoder's thread, gallery crops on the thumbnail threads
-        selection = new SelectionViewModel(new SelectionViewModel.Services(ctx.ui(), ctx.frames(), ctx.thumbnails(),
+        // patch selection: live overlays on a thread of their own (so frame decoding never waits behind a
+        // selection) unless the context is synchronous (tests); gallery work on the thumbnail threads
+        selectionPool = ctx.frames() instanceof java.util.concurrent.ExecutorService
+                ? org.clanet.workbench.app.util.Executors2.fixed("clanet-select", 1) : null;
+        selection = new SelectionViewModel(new SelectionViewModel.Services(ctx.ui(),
+                selectionPool != null ? selectionPool : ctx.frames(), ctx.thumbnails(),
                 ctx.tasks(), new SelectionService(96L << 20), 200, SelectionViewModel.Services.defaultStageThreads()),
                 viewer, navigator, timeline);
         selection.datasetProperty().bind(dataset.datasetProperty());
@@ -176,6 +181,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
     @Override
     public void close() {
         selection.close();
+        if (selectionPool != null) {
+            selectionPool.shutdownNow();
+        }
         ctx.close();
     }
 }

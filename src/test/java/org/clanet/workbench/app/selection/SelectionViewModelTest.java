@@ -297,6 +297,38 @@ class SelectionViewModelTest {
     }
 
     @Test
+    void cancellingApplyKeepsWhatWasStoredAndApplyingAgainResumes() throws Exception {
+        FxTestSupport.startToolkit();
+        Path ds = BlobImages.dataset(tmp.resolve("ds"));
+        Dataset d = DatasetScanner.scan(ds);
+        TaskRunner runner = new TaskRunner(1);
+        try {
+            stack = onFx(() -> {
+                Stack s = new Stack(Runnable::run, runner);
+                s.show(d);
+                return s;
+            });
+            JobTask<SelectionStage.Summary> t = onFx(() -> {
+                JobTask<SelectionStage.Summary> task = stack.selection.applyToDataset();
+                assertNull(stack.selection.applyToDataset(), "one run at a time");
+                task.cancel();
+                return task;
+            });
+            FxTestSupport.await(30, () -> t.isFinished());
+            assertEquals(Worker.State.CANCELLED, onFx(t::getState));
+            FxTestSupport.await(5, () -> stack.selection.applyMessageProperty().get().startsWith("Cancelled"));
+
+            JobTask<SelectionStage.Summary> again = onFx(() -> stack.selection.applyToDataset());
+            FxTestSupport.await(60, () -> again.isFinished());
+            SelectionStage.Summary sum = onFx(again::getValue);
+            assertEquals(d.imageCount(), sum.fresh() + sum.processed() + sum.failed());
+            FxTestSupport.await(10, () -> !stack.navigator.badges(stack.sequence("G7")).isEmpty());
+        } finally {
+            runner.close();
+        }
+    }
+
+    @Test
     void partialCoverageGivesTheAmberBadge() throws Exception {
         PatchBadges b = new PatchBadges();
         Sequence s = org.clanet.workbench.app.TestDatasets.sequence("G7", 4);
