@@ -1,12 +1,12 @@
 package org.clanet.workbench.app.selection;
 
-import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.paint.Color;
 
 /**
@@ -48,8 +48,9 @@ public final class OverlaySettings {
     }
 
     /** Everything that changes the picture (redraw on any). */
-    public Observable[] observables() {
-        return new Observable[] {maskVisible, maskColor, maskOpacity, patchesVisible, patchColor, labelsVisible};
+    public ObservableValue<?>[] observables() {
+        return new ObservableValue<?>[] {maskVisible, maskColor, maskOpacity, patchesVisible, patchColor,
+            labelsVisible};
     }
 
     public void reset() {

@@ -111,12 +111,13 @@ public final class SelectionViewModel implements AutoCloseable {
         viewer.layers().add(new MaskLayer(overlays, result::get));
         viewer.layers().add(new PatchLayer(overlays, result::get, highlight::get));
         navigator.badgeProviders().add(badges);
-        for (javafx.beans.Observable o : overlays.observables()) {
-            o.addListener(x -> viewer.requestRedraw());
+        // change listeners (not invalidation ones): they fire on every change even if nobody read the value
+        for (javafx.beans.value.ObservableValue<?> o : overlays.observables()) {
+            o.addListener((x, a, b) -> viewer.requestRedraw());
         }
-        highlight.addListener(o -> viewer.requestRedraw());
+        highlight.addListener((o, a, h) -> viewer.requestRedraw());
         frame.bind(viewer.frameProperty());
-        frame.addListener(o -> request());
+        frame.addListener((o, a, f) -> request());
         parameters.addListener((o, a, p) -> {
             debouncer.run(() -> {
                 request();
@@ -255,6 +256,8 @@ public final class SelectionViewModel implements AutoCloseable {
         }
         if (d != null && hasWorkspace(d.root())) {
             openWorkspace(d, wsGen);
+        } else {
+            request(); // the frame may have been requested against the previous dataset's workspace
         }
     }
 
