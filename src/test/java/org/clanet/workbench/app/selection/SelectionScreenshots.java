@@ -46,8 +46,10 @@ public final class SelectionScreenshots {
             int frame = Integer.parseInt(args.get(2));
             Path out = Path.of(args.get(3));
             Path prefs = Path.of(System.getProperty("java.io.tmpdir"), "clanet-shots-prefs.json");
-            WorkbenchViewModel vm = new WorkbenchViewModel(WorkbenchContext.production(
-                    new WorkbenchPreferences(prefs)));
+            WorkbenchPreferences p = new WorkbenchPreferences(prefs);
+            p.setTheme(Boolean.getBoolean("shots.dark") ? WorkbenchPreferences.Theme.DARK
+                    : WorkbenchPreferences.Theme.LIGHT); // -Dshots.dark=true for the dark theme
+            WorkbenchViewModel vm = new WorkbenchViewModel(WorkbenchContext.production(p));
             WorkbenchWindow window = new WorkbenchWindow(stage, vm, null);
             stage.setX(0);
             stage.setY(0);
