@@ -19,7 +19,6 @@ final class ClusterSelector {
 
     private int w;
     private int h;
-    private int[] labels;
     private int[] rowCount;
     private int[] rowXSum;
     private double[] pad;
@@ -33,11 +32,10 @@ final class ClusterSelector {
     int lastComponents;
 
     private void ensure(int width, int height) {
-        if (labels == null || width != w || height != h) {
+        if (rowCount == null || width != w || height != h) {
             w = width;
             h = height;
             int n = w * h;
-            labels = new int[n];
             rowCount = new int[(w + 1) * h];
             rowXSum = new int[(w + 1) * h];
             pad = new double[(w + 2) * (h + 2)];
@@ -86,7 +84,7 @@ final class ClusterSelector {
         final int ps = p.patchSize();
         lastCandidates = 0;
         // §2.1 components, ranked by pixel count including the background label
-        int[][] st = ops.labelRaster(mask, labels);
+        int[][] st = ops.labelRaster(mask);
         Profile.lap(6);
         int nl = st.length;
         lastComponents = nl - 1;

@@ -13,9 +13,11 @@ final class MaskGenerator {
     record Outcome(boolean integerCodes, boolean inverted, int iterations, String note) {
     }
 
-    private final SkimageCanny canny = new SkimageCanny();
+    final SkimageCanny canny = new SkimageCanny();
     private BinaryOps ops;
-    private double[] work;
+    /** Canny's padded float input (skimage's img_as_float image), image row y at cin[coff + y * w]. */
+    private double[] cin;
+    private int coff;
     private byte[] t;
     private byte[] e;
     private byte[] c;
@@ -30,7 +32,6 @@ final class MaskGenerator {
             }
             ops = new BinaryOps(w, h);
             int n = w * h;
-            work = new double[n];
             t = new byte[n];
             e = new byte[n];
             c = new byte[n];
@@ -82,7 +83,9 @@ final class MaskGenerator {
         };
         String note = null;
         Profile.start();
-        // §1.1 contrast stretch, §1.2 Otsu threshold; `work` receives Canny's float input
+        cin = canny.input(w, h, p.cannySigma());
+        coff = canny.padRows() * w;
+        // §1.1 contrast stretch, §1.2 Otsu threshold; `cin` receives Canny's float input
         if (integer) {
             note = stretchIntegers(img, p);
         } else {
@@ -90,27 +93,18 @@ final class MaskGenerator {
         }
         Profile.lap(0);
         // §1.3 Canny
-        canny.edges(work, w, h, p.cannySigma(), p.cannyLow(), p.cannyHigh(), e);
+        canny.edges(w, h, p.cannySigma(), p.cannyLow(), p.cannyHigh(), e);
         Profile.lap(1);
         // §1.4 polarity
-        int diff = 0;
-        for (int i = 0; i < n; i++) {
-            if (e[i] != t[i]) {
-                diff++;
-            }
-        }
+        int diff = Swar.countDiff(e, t, n);
         boolean inverted = (double) diff / n >= p.polarityThreshold();
         if (inverted) {
-            for (int i = 0; i < n; i++) {
-                t[i] = (byte) (1 - t[i]);
-            }
+            Swar.invert(t, n);
         }
         // §1.5 close, fill, iterate
         ops.close(t, c);
         ops.close(e, tmp);
-        for (int i = 0; i < n; i++) {
-            c[i] |= tmp[i];
-        }
+        Swar.or(c, tmp, n);
         Profile.lap(2);
         ops.fillHoles(c, mask, p.fillSize());
         Profile.lap(3);
@@ -118,17 +112,10 @@ final class MaskGenerator {
         for (int it = 0; it < p.maxIterations(); it++) {
             System.arraycopy(mask, 0, prev, 0, n);
             ops.close(prev, tmp);
-            for (int i = 0; i < n; i++) {
-                tmp[i] |= c[i];
-            }
+            Swar.or(tmp, c, n);
             ops.fillHoles(tmp, mask, p.fillSize());
             iterations++;
-            int changed = 0;
-            for (int i = 0; i < n; i++) {
-                if (mask[i] != prev[i]) {
-                    changed++;
-                }
-            }
+            int changed = Swar.countDiff(mask, prev, n);
             if ((double) changed / n < p.tolerance()) {
                 break;
             }
@@ -198,7 +185,7 @@ final class MaskGenerator {
         for (int i = 0; i < n; i++) {
             int s = codes[i];
             t[i] = (byte) (s > thr ? 1 : 0);
-            work[i] = s * inv;
+            cin[coff + i] = s * inv;
         }
         return lo == hi ? "blank frame: the " + p.percentileLow() + " and " + p.percentileHigh()
                 + " percentiles are equal" : null;
@@ -243,19 +230,19 @@ final class MaskGenerator {
             } else {
                 y = Math.min(Math.max(x, 0), 1);
             }
-            work[i] = y;
+            cin[coff + i] = y;
             smin = Math.min(smin, y);
             smax = Math.max(smax, y);
         }
         double thr;
         if (smin == smax) {
-            thr = work[0];
+            thr = cin[coff];
         } else {
             int bins = 256;
             double[] edges = NumpyCompat.linspaceEdges(smin, smax, bins);
             double[] counts = new double[bins];
             for (int i = 0; i < n; i++) {
-                int b = NumpyCompat.histogramBin(work[i], smin, smax, bins, edges);
+                int b = NumpyCompat.histogramBin(cin[coff + i], smin, smax, bins, edges);
                 if (b >= 0) {
                     counts[b]++;
                 }
@@ -267,7 +254,7 @@ final class MaskGenerator {
             thr = otsu(counts, centers);
         }
         for (int i = 0; i < n; i++) {
-            t[i] = (byte) (work[i] > thr ? 1 : 0);
+            t[i] = (byte) (cin[coff + i] > thr ? 1 : 0);
         }
         return lo == hi ? "blank frame: the " + p.percentileLow() + " and " + p.percentileHigh()
                 + " percentiles are equal" : null;
