@@ -73,11 +73,12 @@ final class ClusterSelector {
 
     /**
      * @param mask  0/1 mask
-     * @param image the gray image the published code sees: integer codes (as doubles) or floats
-     * @param codes when not null, the integer code of every pixel (integer path): the 25-bin intensity histogram is
-     *              taken over them; with floats in [0,1] that histogram is constant (the published defect)
+     * @param pixels the float pixels: the gray image the published code sees on the float path
+     * @param codes  when not null (integer path), the integer code of every pixel: the image the published code
+     *               sees, and the 25-bin intensity histogram is taken over them; with floats in [0,1] that
+     *               histogram is constant (the published defect)
      */
-    List<Patch> select(byte[] mask, int width, int height, double[] image, int[] codes, int maxCode,
+    List<Patch> select(byte[] mask, int width, int height, float[] pixels, int[] codes, int maxCode,
                        SelectionParameters p, BinaryOps ops) {
         ensure(width, height);
         final int W = w;
@@ -163,7 +164,17 @@ final class ClusterSelector {
         // §2.3 box correction, §2.4 features
         Arrays.fill(lbp, (short) -1);
         for (int y = 0; y < h; y++) {
-            System.arraycopy(image, y * W, pad, (y + 1) * (W + 2) + 1, W);
+            int src = y * W;
+            int dst = (y + 1) * (W + 2) + 1;
+            if (codes != null) {
+                for (int x = 0; x < W; x++) {
+                    pad[dst + x] = codes[src + x];
+                }
+            } else {
+                for (int x = 0; x < W; x++) {
+                    pad[dst + x] = pixels[src + x];
+                }
+            }
         }
         int[] lutC = NumpyCompat.histogramLut(Math.max(maxCode, 255), 0.0, 255.0, p.intensityBins());
         int[] lutT = NumpyCompat.histogramLut(255, 0.0, 255.0, p.textureBins());

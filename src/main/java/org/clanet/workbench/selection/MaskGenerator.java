@@ -46,26 +46,31 @@ final class MaskGenerator {
     }
 
     /**
-     * Whether scikit-image would see integer codes: an 8/16-bit source whose values are all exact codes v/max.
-     * (skimage.io.imread(as_gray=True) keeps a gray 8/16-bit file as uint8/uint16; RGB files and resized images
-     * become float64.)
+     * The integer code round(v * max) of every pixel into {@link #codes}. With {@code check}: whether scikit-image
+     * would see integer codes, i.e. every value is an exact code v/max (skimage.io.imread(as_gray=True) keeps a
+     * gray 8/16-bit file as uint8/uint16; RGB files and resized images become float64); stops at the first value
+     * that is not.
      */
-    static boolean hasIntegerCodes(GrayImage img) {
-        if (img.sourceBits() != 8 && img.sourceBits() != 16) {
-            return false;
-        }
-        double max = img.sourceMax();
+    private boolean toCodes(GrayImage img, boolean check) {
+        int max = img.sourceMax();
         // float32 holds k/max to within max * 2^-24 codes (0.004 for 16 bit)
         double tol = img.sourceBits() == 8 ? 1e-3 : 0.02;
         float[] px = img.pixels();
-        for (float v : px) {
-            double code = v * max;
+        int[] out = codes;
+        for (int i = 0; i < px.length; i++) {
+            double code = px[i] * (double) max;
             double r = Math.rint(code);
-            if (Math.abs(code - r) > tol || r < 0 || r > max) {
+            if (check && (Math.abs(code - r) > tol || r < 0 || r > max)) {
                 return false;
             }
+            out[i] = (int) Math.max(0, Math.min(max, r));
         }
         return true;
+    }
+
+    /** The integer codes of the last image on the integer path (valid until the next call). */
+    int[] codes() {
+        return codes;
     }
 
     /**
@@ -76,13 +81,17 @@ final class MaskGenerator {
         int h = img.height();
         int n = w * h;
         ensure(w, h);
-        boolean integer = switch (p.grayCodes()) {
-            case "integer" -> img.sourceBits() == 8 || img.sourceBits() == 16;
-            case "float" -> false;
-            default -> hasIntegerCodes(img);
-        };
-        String note = null;
         Profile.start();
+        boolean intSource = img.sourceBits() == 8 || img.sourceBits() == 16;
+        boolean integer = switch (p.grayCodes()) {
+            case "integer" -> intSource;
+            case "float" -> false;
+            default -> intSource && toCodes(img, true);
+        };
+        if (integer && !"auto".equals(p.grayCodes())) {
+            toCodes(img, false);
+        }
+        String note = null;
         cin = canny.input(w, h, p.cannySigma());
         coff = canny.padRows() * w;
         // §1.1 contrast stretch, §1.2 Otsu threshold; `cin` receives Canny's float input
@@ -135,10 +144,7 @@ final class MaskGenerator {
         float[] px = img.pixels();
         long[] hist = new long[max + 1];
         for (int i = 0; i < n; i++) {
-            int v = (int) Math.rint(px[i] * (double) max);
-            v = Math.max(0, Math.min(max, v));
-            codes[i] = v;
-            hist[v]++;
+            hist[codes[i]]++;
         }
         double lo = percentileFromHistogram(hist, n, p.percentileLow());
         double hi = percentileFromHistogram(hist, n, p.percentileHigh());
@@ -154,23 +160,21 @@ final class MaskGenerator {
             }
             lut[v] = (int) y; // astype(uint8/uint16) truncates
         }
+        // histogram of the stretched codes = the code histogram pushed through the table
         long[] sh = new long[max + 1];
         int smin = Integer.MAX_VALUE;
         int smax = Integer.MIN_VALUE;
-        for (int i = 0; i < n; i++) {
-            int s = lut[codes[i]];
-            codes[i] = s;
-            sh[s]++;
-            if (s < smin) {
-                smin = s;
-            }
-            if (s > smax) {
-                smax = s;
+        for (int v = 0; v <= max; v++) {
+            if (hist[v] != 0) {
+                int s = lut[v];
+                sh[s] += hist[v];
+                smin = Math.min(smin, s);
+                smax = Math.max(smax, s);
             }
         }
         double thr;
         if (smin == smax) {
-            thr = codes[0];
+            thr = lut[codes[0]];
         } else {
             int nb = smax - smin + 1;
             double[] counts = new double[nb];
@@ -181,11 +185,21 @@ final class MaskGenerator {
             }
             thr = otsu(counts, centers);
         }
+        // per code: threshold bit and img_as_float value (code * (1 / max), as skimage multiplies)
         double inv = 1.0 / max;
+        byte[] bit = new byte[max + 1];
+        double[] val = new double[max + 1];
+        for (int v = 0; v <= max; v++) {
+            int s = lut[v];
+            bit[v] = (byte) (s > thr ? 1 : 0);
+            val[v] = s * inv;
+        }
+        final double[] ci = cin;
+        final int off = coff;
         for (int i = 0; i < n; i++) {
-            int s = codes[i];
-            t[i] = (byte) (s > thr ? 1 : 0);
-            cin[coff + i] = s * inv;
+            int v = codes[i];
+            t[i] = bit[v];
+            ci[off + i] = val[v];
         }
         return lo == hi ? "blank frame: the " + p.percentileLow() + " and " + p.percentileHigh()
                 + " percentiles are equal" : null;

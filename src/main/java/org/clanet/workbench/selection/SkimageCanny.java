@@ -43,6 +43,9 @@ final class SkimageCanny {
     private double[] hd1;
     private double[] hd2;
     private int[] stack;
+    /** Local maxima above low, in raster order, and their count. */
+    private int[] cand;
+    private int candidates;
 
     /** The padded input buffer: write image row y at offset (y + {@link #padRows()}) * width. */
     double[] input(int width, int height, double sigma) {
@@ -75,6 +78,7 @@ final class SkimageCanny {
                 hd1 = new double[w];
                 hd2 = new double[w];
                 stack = new int[n];
+                cand = new int[n];
             }
             bleedRows = bleedOver();
             cachedSigma = sigma;
@@ -253,13 +257,11 @@ final class SkimageCanny {
     void edges(int width, int height, double sigma, double low, double high, byte[] edges) {
         ensure(width, height, sigma);
         final int W = w;
-        final int n = W * h;
-        Profile.subStart();
-        for (int y = 0; y < h; y++) {
-            smoothRow(y, smooth);
-        }
-        Profile.subLap(10);
-        // Sobel: isobel = [1,2,1] along x of (s[y+1] - s[y-1]); jsobel = [1,2,1] along y of (s[x+1] - s[x-1])
+        Arrays.fill(edges, (byte) 0);
+        candidates = 0;
+        // One streaming pass: smoothed row y + 1, derivatives and magnitude of row y, suppression of row y - 1,
+        // so every row is reused while still in cache.
+        smoothRow(0, smooth);
         double[] hPrev = hd0;
         double[] hCur = hd1;
         double[] hNext = hd2;
@@ -268,6 +270,7 @@ final class SkimageCanny {
         final double[] v = vdiff;
         for (int y = 0; y < h; y++) {
             if (y + 1 < h) {
+                smoothRow(y + 1, smooth);
                 rowDiff(y + 1, hNext);
             } else {
                 System.arraycopy(hCur, 0, hNext, 0, W); // reflect
@@ -300,105 +303,111 @@ final class SkimageCanny {
                 double b = jsob[o + x];
                 mag[o + x] = Math.sqrt(a * a + b * b);
             }
+            if (y >= 2) {
+                suppressRow(y - 1, low, high, edges);
+            }
             double[] t = hPrev;
             hPrev = hCur;
             hCur = hNext;
             hNext = t;
         }
-        Profile.subLap(11);
-        Arrays.fill(edges, (byte) 0);
-        suppress(low, high, edges);
-        Profile.subLap(12);
-        hysteresis(edges, n);
-        Profile.subLap(13);
+        Profile.subLap(15);
+        hysteresis(edges);
+        Profile.subLap(17);
     }
 
-    /** Non-maximum suppression. edges: 1 = local max &ge; low (candidate), 2 = local max &ge; high. */
-    private void suppress(double low, double high, byte[] edges) {
+    /**
+     * Non-maximum suppression of row r (1 &le; r &le; h - 2). edges: 1 = local max &ge; low (candidate), 2 = local
+     * max &ge; high; candidates are listed in {@link #cand}.
+     */
+    private void suppressRow(int r, double low, double high, byte[] edges) {
         final int W = w;
         final double[] m = mag;
-        for (int r = 1; r < h - 1; r++) {
-            int row = r * W;
-            for (int c = 1; c < W - 1; c++) {
-                int p = row + c;
-                double mm = m[p];
-                if (!(mm > 0) || mm < low) {
-                    continue; // not a local maximum candidate or below low: never part of the output
-                }
-                double is = isob[p];
-                double js = jsob[p];
-                double ai = Math.abs(is);
-                double aj = Math.abs(js);
-                boolean horizontal = ai >= aj;
-                boolean vertical = ai <= aj;
-                boolean sameSign = (is >= 0 && js >= 0) || (is <= 0 && js <= 0);
-                boolean oppSign = (is <= 0 && js >= 0) || (is >= 0 && js <= 0);
-                boolean maxim;
-                // scikit-image assigns the classes in order 0-45, 45-90, 90-135, 135-180; later ones win
-                if (oppSign && horizontal) { // 135-180
-                    double wgt = aj / ai;
-                    double cPlus = m[p - W + 1] * wgt + m[p - W] * (1 - wgt);
-                    double cMinus = m[p + W - 1] * wgt + m[p + W] * (1 - wgt);
-                    maxim = cPlus <= mm && cMinus <= mm;
-                } else if (oppSign && vertical) { // 90-135
-                    double wgt = ai / aj;
-                    double cPlus = m[p - W + 1] * wgt + m[p + 1] * (1 - wgt);
-                    double cMinus = m[p + W - 1] * wgt + m[p - 1] * (1 - wgt);
-                    maxim = cPlus <= mm && cMinus <= mm;
-                } else if (sameSign && vertical) { // 45-90
-                    double wgt = ai / aj;
-                    double cPlus = m[p + W + 1] * wgt + m[p + 1] * (1 - wgt);
-                    double cMinus = m[p - W - 1] * wgt + m[p - 1] * (1 - wgt);
-                    maxim = cPlus <= mm && cMinus <= mm;
-                } else if (sameSign && horizontal) { // 0-45
-                    double wgt = aj / ai;
-                    double cPlus = m[p + W + 1] * wgt + m[p + W] * (1 - wgt);
-                    double cMinus = m[p - W - 1] * wgt + m[p - W] * (1 - wgt);
-                    maxim = cPlus <= mm && cMinus <= mm;
-                } else {
-                    maxim = false;
-                }
-                if (maxim) {
-                    edges[p] = (byte) (mm >= high ? 2 : 1);
-                }
+        final int row = r * W;
+        for (int c = 1; c < W - 1; c++) {
+            int p = row + c;
+            double mm = m[p];
+            if (!(mm > 0) || mm < low) {
+                continue; // not a local maximum candidate or below low: never part of the output
+            }
+            if (maximum(p, mm)) {
+                edges[p] = (byte) (mm >= high ? 2 : 1);
+                cand[candidates++] = p;
             }
         }
     }
 
+    /** scikit-image's interpolated local-maximum test at p (magnitude mm &gt; 0). */
+    private boolean maximum(int p, double mm) {
+        final int W = w;
+        final double[] m = mag;
+        double is = isob[p];
+        double js = jsob[p];
+        double ai = Math.abs(is);
+        double aj = Math.abs(js);
+        boolean horizontal = ai >= aj;
+        boolean vertical = ai <= aj;
+        boolean sameSign = (is >= 0 && js >= 0) || (is <= 0 && js <= 0);
+        boolean oppSign = (is <= 0 && js >= 0) || (is >= 0 && js <= 0);
+        boolean maxim;
+        // scikit-image assigns the classes in order 0-45, 45-90, 90-135, 135-180; later ones win
+        if (oppSign && horizontal) { // 135-180
+            double wgt = aj / ai;
+            double cPlus = m[p - W + 1] * wgt + m[p - W] * (1 - wgt);
+            double cMinus = m[p + W - 1] * wgt + m[p + W] * (1 - wgt);
+            maxim = cPlus <= mm && cMinus <= mm;
+        } else if (oppSign && vertical) { // 90-135
+            double wgt = ai / aj;
+            double cPlus = m[p - W + 1] * wgt + m[p + 1] * (1 - wgt);
+            double cMinus = m[p + W - 1] * wgt + m[p - 1] * (1 - wgt);
+            maxim = cPlus <= mm && cMinus <= mm;
+        } else if (sameSign && vertical) { // 45-90
+            double wgt = ai / aj;
+            double cPlus = m[p + W + 1] * wgt + m[p + 1] * (1 - wgt);
+            double cMinus = m[p - W - 1] * wgt + m[p - 1] * (1 - wgt);
+            maxim = cPlus <= mm && cMinus <= mm;
+        } else if (sameSign && horizontal) { // 0-45
+            double wgt = aj / ai;
+            double cPlus = m[p + W + 1] * wgt + m[p + W] * (1 - wgt);
+            double cMinus = m[p - W - 1] * wgt + m[p - W] * (1 - wgt);
+            maxim = cPlus <= mm && cMinus <= mm;
+        } else {
+            maxim = false;
+        }
+        return maxim;
+    }
+
     /** Grows from strong pixels through 8-connected candidates; leaves 1 = edge, 0 = none. */
-    private void hysteresis(byte[] edges, int n) {
+    private void hysteresis(byte[] edges) {
         final int W = w;
         int sp = 0;
-        for (int p = 0; p < n; p++) {
-            if (edges[p] == 2) {
-                edges[p] = 3;
-                stack[sp++] = p;
-                while (sp > 0) {
-                    int q = stack[--sp];
-                    int qr = q / W;
-                    int qc = q - qr * W;
-                    for (int dr = -1; dr <= 1; dr++) {
-                        int rr = qr + dr;
-                        if (rr < 0 || rr >= h) {
-                            continue;
-                        }
-                        for (int dc = -1; dc <= 1; dc++) {
-                            int cc = qc + dc;
-                            if (cc < 0 || cc >= W) {
-                                continue;
-                            }
-                            int t = rr * W + cc;
-                            byte e = edges[t];
-                            if (e == 1 || e == 2) {
-                                edges[t] = 3;
-                                stack[sp++] = t;
-                            }
+        for (int k = 0; k < candidates; k++) {
+            int p = cand[k];
+            if (edges[p] != 2) {
+                continue;
+            }
+            edges[p] = 3;
+            stack[sp++] = p;
+            while (sp > 0) {
+                int q = stack[--sp];
+                int qr = q / W;
+                int qc = q - qr * W;
+                // candidates never lie on the 1-pixel frame, so all 8 neighbours exist
+                for (int dr = -1; dr <= 1; dr++) {
+                    int rb = (qr + dr) * W + qc;
+                    for (int dc = -1; dc <= 1; dc++) {
+                        int t = rb + dc;
+                        byte e = edges[t];
+                        if (e == 1 || e == 2) {
+                            edges[t] = 3;
+                            stack[sp++] = t;
                         }
                     }
                 }
             }
         }
-        for (int p = 0; p < n; p++) {
+        for (int k = 0; k < candidates; k++) {
+            int p = cand[k];
             edges[p] = (byte) (edges[p] == 3 ? 1 : 0);
         }
     }
