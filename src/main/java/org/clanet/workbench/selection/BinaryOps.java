@@ -102,7 +102,7 @@ final class BinaryOps {
      * foreground. For k = 6 a reached pixel r reaches q when q - r is in [-3, 2]^2 (measured), i.e. q is reached
      * when its window q + [-2, 3]^2 holds a reached pixel or leaves the image.
      *
-     * <p>Exact for any k: every 8-neighbour lies in the window both ways, so 8-connected background components are
+     * <p>Exact for k &ge; 3 (the published k is 6; smaller k were approximate before too): every 8-neighbour lies in the window both ways, so 8-connected background components are
      * reached as a whole. Components with a pixel whose window leaves the image are seeds (painted 0 at once,
      * normally one huge outer component); each remaining one is reached when the union of its runs' windows — a
      * rectangle per run — holds a reached pixel; that test repeats over the still unreached ones until no change.

@@ -43,6 +43,7 @@ final class SkimageCanny {
     private double[] hd1;
     private double[] hd2;
     private int[] stack;
+    private int[] offsets;
     /** Local maxima above low, in raster order, and their count. */
     private int[] cand;
     private int candidates;
@@ -79,6 +80,7 @@ final class SkimageCanny {
                 hd2 = new double[w];
                 stack = new int[n];
                 cand = new int[n];
+                offsets = neighbourOffsets(w);
             }
             bleedRows = bleedOver();
             cachedSigma = sigma;
@@ -259,6 +261,7 @@ final class SkimageCanny {
         final int W = w;
         Arrays.fill(edges, (byte) 0);
         candidates = 0;
+        Profile.subStart();
         // One streaming pass: smoothed row y + 1, derivatives and magnitude of row y, suppression of row y - 1,
         // so every row is reused while still in cache.
         smoothRow(0, smooth);
@@ -311,9 +314,9 @@ final class SkimageCanny {
             hCur = hNext;
             hNext = t;
         }
-        Profile.subLap(15);
+        Profile.subLap(13);
         hysteresis(edges);
-        Profile.subLap(17);
+        Profile.subLap(14);
     }
 
     /**
@@ -337,44 +340,40 @@ final class SkimageCanny {
         }
     }
 
-    /** scikit-image's interpolated local-maximum test at p (magnitude mm &gt; 0). */
+    /**
+     * scikit-image's interpolated local-maximum test at p (magnitude mm &gt; 0). Its four direction classes are
+     * applied in the order 0-45, 45-90, 90-135, 135-180 and a later class overwrites an earlier one, so the class
+     * that decides is the last that matches: 135-180 (opposite signs, |i| &ge; |j|), else 90-135 (opposite signs),
+     * else 45-90 (same signs, |i| &le; |j|), else 0-45. The class is computed without branches and selects the four
+     * neighbour offsets from a table (unpredictable branches on the gradient direction were most of the time).
+     */
     private boolean maximum(int p, double mm) {
-        final int W = w;
-        final double[] m = mag;
         double is = isob[p];
         double js = jsob[p];
         double ai = Math.abs(is);
         double aj = Math.abs(js);
+        boolean opp = (is <= 0 && js >= 0) || (is >= 0 && js <= 0);
         boolean horizontal = ai >= aj;
         boolean vertical = ai <= aj;
-        boolean sameSign = (is >= 0 && js >= 0) || (is <= 0 && js <= 0);
-        boolean oppSign = (is <= 0 && js >= 0) || (is >= 0 && js <= 0);
-        boolean maxim;
-        // scikit-image assigns the classes in order 0-45, 45-90, 90-135, 135-180; later ones win
-        if (oppSign && horizontal) { // 135-180
-            double wgt = aj / ai;
-            double cPlus = m[p - W + 1] * wgt + m[p - W] * (1 - wgt);
-            double cMinus = m[p + W - 1] * wgt + m[p + W] * (1 - wgt);
-            maxim = cPlus <= mm && cMinus <= mm;
-        } else if (oppSign && vertical) { // 90-135
-            double wgt = ai / aj;
-            double cPlus = m[p - W + 1] * wgt + m[p + 1] * (1 - wgt);
-            double cMinus = m[p + W - 1] * wgt + m[p - 1] * (1 - wgt);
-            maxim = cPlus <= mm && cMinus <= mm;
-        } else if (sameSign && vertical) { // 45-90
-            double wgt = ai / aj;
-            double cPlus = m[p + W + 1] * wgt + m[p + 1] * (1 - wgt);
-            double cMinus = m[p - W - 1] * wgt + m[p - 1] * (1 - wgt);
-            maxim = cPlus <= mm && cMinus <= mm;
-        } else if (sameSign && horizontal) { // 0-45
-            double wgt = aj / ai;
-            double cPlus = m[p + W + 1] * wgt + m[p + W] * (1 - wgt);
-            double cMinus = m[p - W - 1] * wgt + m[p - W] * (1 - wgt);
-            maxim = cPlus <= mm && cMinus <= mm;
-        } else {
-            maxim = false;
-        }
-        return maxim;
+        int cls = opp ? (horizontal ? 3 : 2) : (vertical ? 1 : 0);
+        // classes 0 and 3 interpolate with |j| / |i|, classes 1 and 2 with |i| / |j|
+        double wgt = (cls == 0 || cls == 3) ? aj / ai : ai / aj;
+        int k = cls * 4;
+        final int[] off = offsets;
+        final double[] m = mag;
+        double cPlus = m[p + off[k]] * wgt + m[p + off[k + 1]] * (1 - wgt);
+        double cMinus = m[p + off[k + 2]] * wgt + m[p + off[k + 3]] * (1 - wgt);
+        return cPlus <= mm & cMinus <= mm;
+    }
+
+    /** Per class: offsets of c2 and c1 for c_plus, then c2 and c1 for c_minus (skimage's slices). */
+    private static int[] neighbourOffsets(int W) {
+        return new int[] {
+            W + 1, W, -W - 1, -W,         // 0-45
+            W + 1, 1, -W - 1, -1,         // 45-90
+            -W + 1, 1, W - 1, -1,         // 90-135
+            -W + 1, -W, W - 1, W,         // 135-180
+        };
     }
 
     /** Grows from strong pixels through 8-connected candidates; leaves 1 = edge, 0 = none. */
