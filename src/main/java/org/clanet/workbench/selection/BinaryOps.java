@@ -1,54 +1,24 @@
 package org.clanet.workbench.selection;
 
-import org.opencv.core.Core;
-import org.opencv.core.CvType;
-import org.opencv.core.Mat;
-import org.opencv.core.Point;
-import org.opencv.core.Scalar;
-import org.opencv.core.Size;
-import org.opencv.imgproc.Imgproc;
+import java.util.Arrays;
 
 /**
- * The binary morphology of the published mask code (scipy.ndimage / scikit-image), on 0/1 byte images, reusing
- * buffers. Not thread-safe: one instance per thread.
+ * The binary morphology of the published mask code (scipy.ndimage / scikit-image) on 0/1 byte images, in plain
+ * Java on reused buffers: the 3x3-cross closing as row-wise OR/AND passes, the labellings on horizontal runs
+ * ({@link RunLabeler}). Not thread-safe: one instance per thread.
  */
 final class BinaryOps {
 
     private final int w;
     private final int h;
-    private final Mat a;
-    private final Mat b;
-    private final Mat labels;
-    private final Mat stats;
-    private final Mat centroids;
-    private final Mat cross;
-    private final int[] lab;
-    private Mat near;
-    private byte[] nearBuf;
-    private Mat fillKernel;
-    private int fillKernelSize;
-
-    private Mat kernelFor(int k) {
-        if (fillKernel == null || fillKernelSize != k) {
-            if (fillKernel != null) {
-                fillKernel.release();
-            }
-            fillKernel = Mat.ones(k, k, CvType.CV_8U);
-            fillKernelSize = k;
-        }
-        return fillKernel;
-    }
+    private final byte[] dil;
+    private final RunLabeler runs = new RunLabeler();
+    private int[] pending = new int[64];
 
     BinaryOps(int w, int h) {
         this.w = w;
         this.h = h;
-        a = new Mat(h, w, CvType.CV_8U);
-        b = new Mat(h, w, CvType.CV_8U);
-        labels = new Mat(h, w, CvType.CV_32S);
-        stats = new Mat();
-        centroids = new Mat();
-        cross = Imgproc.getStructuringElement(Imgproc.MORPH_CROSS, new Size(3, 3));
-        lab = new int[w * h];
+        dil = new byte[w * h];
     }
 
     int width() {
@@ -61,145 +31,162 @@ final class BinaryOps {
 
     /**
      * {@code binary_erosion(binary_dilation(x))} with scipy's defaults: 3x3 cross, border value 0 (so the erosion
-     * clears the 1-pixel frame).
+     * clears the 1-pixel frame). {@code in} and {@code out} may be the same array.
      */
     void close(byte[] in, byte[] out) {
-        a.put(0, 0, in);
-        Imgproc.dilate(a, b, cross, new Point(-1, -1), 1, Core.BORDER_CONSTANT, new Scalar(0));
-        Imgproc.erode(b, a, cross, new Point(-1, -1), 1, Core.BORDER_CONSTANT, new Scalar(0));
-        a.get(0, 0, out);
+        crossDilate(in, dil);
+        crossErode(dil, out);
     }
 
-    /** Labels {@code img != 0} (8- or 4-connectivity) into {@link #lab}; returns the label count (incl. 0). */
-    private int label(byte[] img, boolean invert, int connectivity, int[][] statsOut) {
-        a.put(0, 0, img);
-        if (invert) {
-            Core.compare(a, new Scalar(0), b, Core.CMP_EQ);
-        } else {
-            Core.compare(a, new Scalar(0), b, Core.CMP_NE);
+    /** Dilation by the 3x3 cross, outside = 0. */
+    private void crossDilate(byte[] a, byte[] o) {
+        final int W = w;
+        for (int y = 0; y < h; y++) {
+            int r = y * W;
+            int up = y > 0 ? r - W : r; // at the image edge the row itself stands in (OR with itself is a no-op)
+            int dn = y < h - 1 ? r + W : r;
+            if (W < 3) {
+                for (int x = 0; x < W; x++) {
+                    int v = a[r + x] | a[up + x] | a[dn + x];
+                    if (x > 0) {
+                        v |= a[r + x - 1];
+                    }
+                    if (x < W - 1) {
+                        v |= a[r + x + 1];
+                    }
+                    o[r + x] = (byte) v;
+                }
+                continue;
+            }
+            o[r] = (byte) (a[r] | a[r + 1] | a[up] | a[dn]);
+            int x = 1;
+            for (; x <= W - 9; x += 8) { // eight pixels per step; x - 1 and x + 8 stay inside the row
+                long v = Swar.get(a, r + x) | Swar.get(a, r + x - 1) | Swar.get(a, r + x + 1)
+                        | Swar.get(a, up + x) | Swar.get(a, dn + x);
+                Swar.set(o, r + x, v);
+            }
+            for (; x < W - 1; x++) {
+                o[r + x] = (byte) (a[r + x] | a[r + x - 1] | a[r + x + 1] | a[up + x] | a[dn + x]);
+            }
+            int e = r + W - 1;
+            o[e] = (byte) (a[e] | a[e - 1] | a[up + W - 1] | a[dn + W - 1]);
         }
-        int n = Imgproc.connectedComponentsWithStats(b, labels, stats, centroids, connectivity, CvType.CV_32S);
-        labels.get(0, 0, lab);
-        int[] s = new int[n * 5];
-        stats.get(0, 0, s);
-        statsOut[0] = s;
-        return n;
+    }
+
+    /** Erosion by the 3x3 cross, outside = 0: the 1-pixel frame becomes 0. */
+    private void crossErode(byte[] a, byte[] o) {
+        final int W = w;
+        Arrays.fill(o, 0, W, (byte) 0);
+        Arrays.fill(o, (h - 1) * W, h * W, (byte) 0);
+        for (int y = 1; y < h - 1; y++) {
+            int r = y * W;
+            int up = r - W;
+            int dn = r + W;
+            o[r] = 0;
+            int x = 1;
+            for (; x <= W - 9; x += 8) {
+                long v = Swar.get(a, r + x) & Swar.get(a, r + x - 1) & Swar.get(a, r + x + 1)
+                        & Swar.get(a, up + x) & Swar.get(a, dn + x);
+                Swar.set(o, r + x, v);
+            }
+            for (; x < W - 1; x++) {
+                o[r + x] = (byte) (a[r + x] & a[r + x - 1] & a[r + x + 1] & a[up + x] & a[dn + x]);
+            }
+            o[r + W - 1] = 0;
+        }
     }
 
     /**
-     * {@code ndi.binary_fill_holes(x, structure=np.ones((k, k)))}: background pixels that a k x k structure cannot
-     * reach from outside the image by repeated dilation inside the background become foreground. Exact for any k:
-     * 8-connected background components are reached as a whole (8-neighbours are within the structure both ways);
-     * reachability between components follows the structure's (for even k asymmetric) offsets.
+     * {@code ndi.binary_fill_holes(x, structure=np.ones((k, k)))}: scipy dilates the outside (border value 1) into
+     * the background with the k x k structure until nothing changes; background it cannot reach becomes
+     * foreground. For k = 6 a reached pixel r reaches q when q - r is in [-3, 2]^2 (measured), i.e. q is reached
+     * when its window q + [-2, 3]^2 holds a reached pixel or leaves the image.
+     *
+     * <p>Exact for k &ge; 3 (the published k is 6; smaller k were approximate before too): every 8-neighbour lies in the window both ways, so 8-connected background components are
+     * reached as a whole. Components with a pixel whose window leaves the image are seeds (painted 0 at once,
+     * normally one huge outer component); each remaining one is reached when the union of its runs' windows — a
+     * rectangle per run — holds a reached pixel; that test repeats over the still unreached ones until no change.
      */
     void fillHoles(byte[] in, byte[] out, int k) {
+        int lo = k / 2;         // windows reach lo pixels right / down
+        int hi = k - 1 - lo;    // and hi pixels left / up
+        RunLabeler rl = runs;
         Profile.subStart();
-        int[][] so = new int[1][];
-        int n = label(in, true, 8, so);
-        int[] s = so[0];
+        int nc = rl.label(in, w, h, (byte) 0, true);
         Profile.subLap(10);
-        boolean[] reached = new boolean[n];
-        // dilation offsets of scipy for a k x k structure: [-a, b] per axis
-        int lo = k / 2;
-        int hi = k - 1 - lo;
-        // pixels reachable directly from outside: x < hi, x >= w - lo (same for y)
-        for (int y = 0; y < h; y++) {
-            boolean rowSeed = y < hi || y >= h - lo;
-            int row = y * w;
-            if (rowSeed) {
-                for (int x = 0; x < w; x++) {
-                    reached[lab[row + x]] = true;
-                }
-            } else {
-                for (int x = 0; x < Math.min(hi, w); x++) {
-                    reached[lab[row + x]] = true;
-                }
-                for (int x = Math.max(0, w - lo); x < w; x++) {
-                    reached[lab[row + x]] = true;
-                }
+        boolean[] seed = new boolean[nc];
+        for (int r = 0; r < rl.runs; r++) {
+            int y = rl.row[r];
+            if (y < hi || y >= h - lo || rl.start[r] < hi || rl.end[r] > w - lo) {
+                seed[rl.comp[r]] = true;
             }
         }
-        reached[0] = false; // label 0 = foreground of the input
-        // Only pixels whose window q + [-hi, lo]^2 holds a foreground pixel can see another component (a box
-        // joining two 8-components crosses foreground), so the others are skipped.
-        if (near == null) {
-            near = new Mat(h, w, CvType.CV_8U);
-            nearBuf = new byte[w * h];
+        Arrays.fill(out, (byte) 1);
+        for (int r = 0; r < rl.runs; r++) {
+            if (seed[rl.comp[r]]) {
+                rl.paint(out, r, (byte) 0);
+            }
         }
-        // b holds bg as 255; near = bg dilated; we need foreground dilated: dilate(fg) = !erode(bg)
-        Imgproc.erode(b, near, kernelFor(k), new Point(hi, hi), 1, Core.BORDER_CONSTANT, new Scalar(255));
-        near.get(0, 0, nearBuf);
+        int np = 0;
+        for (int c = 0; c < nc; c++) {
+            if (!seed[c]) {
+                if (np == pending.length) {
+                    pending = Arrays.copyOf(pending, np * 2);
+                }
+                pending[np++] = c;
+            }
+        }
         Profile.subLap(11);
-        // Directed edges source component -> candidate hole, collected per candidate; a candidate that already sees
-        // a reached component is marked at once (early exit); the rest are settled by a fixpoint over the lists.
-        int[][] sources = new int[n][];
-        int[] stamp = new int[n];
-        int[] buf = new int[16];
-        for (int L = 1; L < n; L++) {
-            if (reached[L]) {
-                continue;
-            }
-            int cnt = 0;
-            int x0 = s[L * 5];
-            int y0 = s[L * 5 + 1];
-            int x1 = x0 + s[L * 5 + 2];
-            int y1 = y0 + s[L * 5 + 3];
-            stamp[L] = L;
-            scan:
-            for (int y = y0; y < y1; y++) {
-                int py0 = Math.max(0, y - hi);
-                int py1 = Math.min(h - 1, y + lo);
-                for (int x = x0; x < x1; x++) {
-                    int q = y * w + x;
-                    if (lab[q] != L || nearBuf[q] != 0) {
-                        continue; // nearBuf != 0: no foreground in the window, so no other component either
-                    }
-                    int px0 = Math.max(0, x - hi);
-                    int px1 = Math.min(w - 1, x + lo);
-                    for (int py = py0; py <= py1; py++) {
-                        int prow = py * w;
-                        for (int px = px0; px <= px1; px++) {
-                            int l2 = lab[prow + px];
-                            if (l2 != 0 && stamp[l2] != L) {
-                                if (reached[l2]) {
-                                    reached[L] = true;
-                                    break scan;
-                                }
-                                stamp[l2] = L;
-                                if (cnt == buf.length) {
-                                    buf = java.util.Arrays.copyOf(buf, cnt * 2);
-                                }
-                                buf[cnt++] = l2;
-                            }
-                        }
-                    }
-                }
-            }
-            sources[L] = reached[L] ? null : java.util.Arrays.copyOf(buf, cnt);
+        if (np == 0) {
+            return;
         }
+        rl.link();
         boolean changed = true;
-        while (changed) {
+        while (changed && np > 0) {
             changed = false;
-            for (int L = 1; L < n; L++) {
-                if (reached[L]) {
-                    continue;
-                }
-                for (int l2 : sources[L]) {
-                    if (reached[l2]) {
-                        reached[L] = true;
-                        changed = true;
-                        break;
+            int keep = 0;
+            for (int i = 0; i < np; i++) {
+                int c = pending[i];
+                if (touchesReached(rl, c, out, lo, hi)) {
+                    for (int r = rl.head[c]; r >= 0; r = rl.next[r]) {
+                        rl.paint(out, r, (byte) 0);
                     }
+                    changed = true;
+                } else {
+                    pending[keep++] = c;
                 }
             }
+            np = keep;
         }
         Profile.subLap(12);
-        int total = w * h;
-        for (int p = 0; p < total; p++) {
-            int l = lab[p];
-            out[p] = (byte) (l == 0 || !reached[l] ? 1 : 0);
+    }
+
+
+    /** Whether a window of a pixel of component c holds a reached (0) pixel of {@code out}. */
+    private boolean touchesReached(RunLabeler rl, int c, byte[] out, int lo, int hi) {
+        final int W = w;
+        for (int r = rl.head[c]; r >= 0; r = rl.next[r]) {
+            int y = rl.row[r];
+            int x0 = Math.max(0, rl.start[r] - hi);
+            int x1 = Math.min(W, rl.end[r] + lo); // exclusive
+            int y1 = Math.min(h - 1, y + lo);
+            for (int yy = Math.max(0, y - hi); yy <= y1; yy++) {
+                int base = yy * W;
+                int x = base + x0;
+                int e = base + x1;
+                for (; x <= e - 8; x += 8) {
+                    if (Swar.get(out, x) != Swar.ONES) { // a 0 byte among these eight
+                        return true;
+                    }
+                }
+                for (; x < e; x++) {
+                    if (out[x] == 0) {
+                        return true;
+                    }
+                }
+            }
         }
-        Profile.subLap(13);
+        return false;
     }
 
     /**
@@ -211,73 +198,35 @@ final class BinaryOps {
         if (area <= 0) {
             return;
         }
-        int[][] so = new int[1][];
-        int n = label(img, holes, 4, so);
-        int[] s = so[0];
-        boolean[] flip = new boolean[n];
-        boolean any = false;
-        for (int L = 1; L < n; L++) {
-            if (s[L * 5 + 4] < area) {
-                flip[L] = true;
-                any = true;
-            }
-        }
-        if (!any) {
-            return;
-        }
-        byte v = (byte) (holes ? 1 : 0);
-        int total = w * h;
-        for (int p = 0; p < total; p++) {
-            if (flip[lab[p]]) {
-                img[p] = v;
+        RunLabeler rl = runs;
+        byte v = (byte) (holes ? 0 : 1);
+        rl.label(img, w, h, v, false);
+        rl.areas();
+        byte flip = (byte) (1 - v);
+        for (int r = 0; r < rl.runs; r++) {
+            if (rl.area[rl.comp[r]] < area) {
+                rl.paint(img, r, flip);
             }
         }
     }
 
     /**
-     * 8-connected labels of {@code img != 0}, renumbered 1..n in raster order of each component's first pixel (as
-     * {@code skimage.measure.label} numbers them). Fills {@code out} (w*h) and returns per label {area, minX, minY,
-     * maxX, maxY} (inclusive), index 0 unused.
+     * 8-connected components of {@code img != 0}, numbered 1..n in raster order of each component's first pixel
+     * (as {@code skimage.measure.label} numbers them). Returns per label {area, minX, minY, maxX, maxY}
+     * (inclusive), index 0 unused.
      */
-    int[][] labelRaster(byte[] img, int[] out) {
-        int[][] so = new int[1][];
-        int n = label(img, false, 8, so);
-        int[] s = so[0];
-        int[] map = new int[n];
-        java.util.Arrays.fill(map, -1);
-        map[0] = 0;
-        int next = 1;
-        int total = w * h;
-        for (int p = 0; p < total; p++) {
-            int l = lab[p];
-            int m = map[l];
-            if (m < 0) {
-                m = next++;
-                map[l] = m;
-            }
-            out[p] = m;
-        }
-        int[][] res = new int[n][];
-        for (int L = 1; L < n; L++) {
-            int x = s[L * 5];
-            int y = s[L * 5 + 1];
-            res[map[L]] = new int[] {s[L * 5 + 4], x, y, x + s[L * 5 + 2] - 1, y + s[L * 5 + 3] - 1};
+    int[][] labelRaster(byte[] img) {
+        RunLabeler rl = runs;
+        int nc = rl.label(img, w, h, (byte) 1, true);
+        rl.stats();
+        int[][] res = new int[nc + 1][];
+        for (int c = 0; c < nc; c++) {
+            res[c + 1] = new int[] {rl.area[c], rl.minX[c], rl.minY[c], rl.maxX[c], rl.maxY[c]};
         }
         return res;
     }
 
     void release() {
-        a.release();
-        b.release();
-        labels.release();
-        stats.release();
-        centroids.release();
-        cross.release();
-        if (near != null) {
-            near.release();
-        }
-        if (fillKernel != null) {
-            fillKernel.release();
-        }
+        // plain Java buffers only
     }
 }

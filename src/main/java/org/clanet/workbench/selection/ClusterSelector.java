@@ -19,7 +19,6 @@ final class ClusterSelector {
 
     private int w;
     private int h;
-    private int[] labels;
     private int[] rowCount;
     private int[] rowXSum;
     private double[] pad;
@@ -33,11 +32,10 @@ final class ClusterSelector {
     int lastComponents;
 
     private void ensure(int width, int height) {
-        if (labels == null || width != w || height != h) {
+        if (rowCount == null || width != w || height != h) {
             w = width;
             h = height;
             int n = w * h;
-            labels = new int[n];
             rowCount = new int[(w + 1) * h];
             rowXSum = new int[(w + 1) * h];
             pad = new double[(w + 2) * (h + 2)];
@@ -75,18 +73,19 @@ final class ClusterSelector {
 
     /**
      * @param mask  0/1 mask
-     * @param image the gray image the published code sees: integer codes (as doubles) or floats
-     * @param codes when not null, the integer code of every pixel (integer path): the 25-bin intensity histogram is
-     *              taken over them; with floats in [0,1] that histogram is constant (the published defect)
+     * @param pixels the float pixels: the gray image the published code sees on the float path
+     * @param codes  when not null (integer path), the integer code of every pixel: the image the published code
+     *               sees, and the 25-bin intensity histogram is taken over them; with floats in [0,1] that
+     *               histogram is constant (the published defect)
      */
-    List<Patch> select(byte[] mask, int width, int height, double[] image, int[] codes, int maxCode,
+    List<Patch> select(byte[] mask, int width, int height, float[] pixels, int[] codes, int maxCode,
                        SelectionParameters p, BinaryOps ops) {
         ensure(width, height);
         final int W = w;
         final int ps = p.patchSize();
         lastCandidates = 0;
         // §2.1 components, ranked by pixel count including the background label
-        int[][] st = ops.labelRaster(mask, labels);
+        int[][] st = ops.labelRaster(mask);
         Profile.lap(6);
         int nl = st.length;
         lastComponents = nl - 1;
@@ -165,7 +164,17 @@ final class ClusterSelector {
         // §2.3 box correction, §2.4 features
         Arrays.fill(lbp, (short) -1);
         for (int y = 0; y < h; y++) {
-            System.arraycopy(image, y * W, pad, (y + 1) * (W + 2) + 1, W);
+            int src = y * W;
+            int dst = (y + 1) * (W + 2) + 1;
+            if (codes != null) {
+                for (int x = 0; x < W; x++) {
+                    pad[dst + x] = codes[src + x];
+                }
+            } else {
+                for (int x = 0; x < W; x++) {
+                    pad[dst + x] = pixels[src + x];
+                }
+            }
         }
         int[] lutC = NumpyCompat.histogramLut(Math.max(maxCode, 255), 0.0, 255.0, p.intensityBins());
         int[] lutT = NumpyCompat.histogramLut(255, 0.0, 255.0, p.textureBins());

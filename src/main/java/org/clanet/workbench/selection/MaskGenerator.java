@@ -13,9 +13,11 @@ final class MaskGenerator {
     record Outcome(boolean integerCodes, boolean inverted, int iterations, String note) {
     }
 
-    private final SkimageCanny canny = new SkimageCanny();
+    final SkimageCanny canny = new SkimageCanny();
     private BinaryOps ops;
-    private double[] work;
+    /** Canny's padded float input (skimage's img_as_float image), image row y at cin[coff + y * w]. */
+    private double[] cin;
+    private int coff;
     private byte[] t;
     private byte[] e;
     private byte[] c;
@@ -30,7 +32,6 @@ final class MaskGenerator {
             }
             ops = new BinaryOps(w, h);
             int n = w * h;
-            work = new double[n];
             t = new byte[n];
             e = new byte[n];
             c = new byte[n];
@@ -45,26 +46,31 @@ final class MaskGenerator {
     }
 
     /**
-     * Whether scikit-image would see integer codes: an 8/16-bit source whose values are all exact codes v/max.
-     * (skimage.io.imread(as_gray=True) keeps a gray 8/16-bit file as uint8/uint16; RGB files and resized images
-     * become float64.)
+     * The integer code round(v * max) of every pixel into {@link #codes}. With {@code check}: whether scikit-image
+     * would see integer codes, i.e. every value is an exact code v/max (skimage.io.imread(as_gray=True) keeps a
+     * gray 8/16-bit file as uint8/uint16; RGB files and resized images become float64); stops at the first value
+     * that is not.
      */
-    static boolean hasIntegerCodes(GrayImage img) {
-        if (img.sourceBits() != 8 && img.sourceBits() != 16) {
-            return false;
-        }
-        double max = img.sourceMax();
+    private boolean toCodes(GrayImage img, boolean check) {
+        int max = img.sourceMax();
         // float32 holds k/max to within max * 2^-24 codes (0.004 for 16 bit)
         double tol = img.sourceBits() == 8 ? 1e-3 : 0.02;
         float[] px = img.pixels();
-        for (float v : px) {
-            double code = v * max;
+        int[] out = codes;
+        for (int i = 0; i < px.length; i++) {
+            double code = px[i] * (double) max;
             double r = Math.rint(code);
-            if (Math.abs(code - r) > tol || r < 0 || r > max) {
+            if (check && (Math.abs(code - r) > tol || r < 0 || r > max)) {
                 return false;
             }
+            out[i] = (int) Math.max(0, Math.min(max, r));
         }
         return true;
+    }
+
+    /** The integer codes of the last image on the integer path (valid until the next call). */
+    int[] codes() {
+        return codes;
     }
 
     /**
@@ -75,14 +81,20 @@ final class MaskGenerator {
         int h = img.height();
         int n = w * h;
         ensure(w, h);
-        boolean integer = switch (p.grayCodes()) {
-            case "integer" -> img.sourceBits() == 8 || img.sourceBits() == 16;
-            case "float" -> false;
-            default -> hasIntegerCodes(img);
-        };
-        String note = null;
         Profile.start();
-        // §1.1 contrast stretch, §1.2 Otsu threshold; `work` receives Canny's float input
+        boolean intSource = img.sourceBits() == 8 || img.sourceBits() == 16;
+        boolean integer = switch (p.grayCodes()) {
+            case "integer" -> intSource;
+            case "float" -> false;
+            default -> intSource && toCodes(img, true);
+        };
+        if (integer && !"auto".equals(p.grayCodes())) {
+            toCodes(img, false);
+        }
+        String note = null;
+        cin = canny.input(w, h, p.cannySigma());
+        coff = canny.padRows() * w;
+        // §1.1 contrast stretch, §1.2 Otsu threshold; `cin` receives Canny's float input
         if (integer) {
             note = stretchIntegers(img, p);
         } else {
@@ -90,27 +102,18 @@ final class MaskGenerator {
         }
         Profile.lap(0);
         // §1.3 Canny
-        canny.edges(work, w, h, p.cannySigma(), p.cannyLow(), p.cannyHigh(), e);
+        canny.edges(w, h, p.cannySigma(), p.cannyLow(), p.cannyHigh(), e);
         Profile.lap(1);
         // §1.4 polarity
-        int diff = 0;
-        for (int i = 0; i < n; i++) {
-            if (e[i] != t[i]) {
-                diff++;
-            }
-        }
+        int diff = Swar.countDiff(e, t, n);
         boolean inverted = (double) diff / n >= p.polarityThreshold();
         if (inverted) {
-            for (int i = 0; i < n; i++) {
-                t[i] = (byte) (1 - t[i]);
-            }
+            Swar.invert(t, n);
         }
         // §1.5 close, fill, iterate
         ops.close(t, c);
         ops.close(e, tmp);
-        for (int i = 0; i < n; i++) {
-            c[i] |= tmp[i];
-        }
+        Swar.or(c, tmp, n);
         Profile.lap(2);
         ops.fillHoles(c, mask, p.fillSize());
         Profile.lap(3);
@@ -118,17 +121,10 @@ final class MaskGenerator {
         for (int it = 0; it < p.maxIterations(); it++) {
             System.arraycopy(mask, 0, prev, 0, n);
             ops.close(prev, tmp);
-            for (int i = 0; i < n; i++) {
-                tmp[i] |= c[i];
-            }
+            Swar.or(tmp, c, n);
             ops.fillHoles(tmp, mask, p.fillSize());
             iterations++;
-            int changed = 0;
-            for (int i = 0; i < n; i++) {
-                if (mask[i] != prev[i]) {
-                    changed++;
-                }
-            }
+            int changed = Swar.countDiff(mask, prev, n);
             if ((double) changed / n < p.tolerance()) {
                 break;
             }
@@ -148,10 +144,7 @@ final class MaskGenerator {
         float[] px = img.pixels();
         long[] hist = new long[max + 1];
         for (int i = 0; i < n; i++) {
-            int v = (int) Math.rint(px[i] * (double) max);
-            v = Math.max(0, Math.min(max, v));
-            codes[i] = v;
-            hist[v]++;
+            hist[codes[i]]++;
         }
         double lo = percentileFromHistogram(hist, n, p.percentileLow());
         double hi = percentileFromHistogram(hist, n, p.percentileHigh());
@@ -167,23 +160,21 @@ final class MaskGenerator {
             }
             lut[v] = (int) y; // astype(uint8/uint16) truncates
         }
+        // histogram of the stretched codes = the code histogram pushed through the table
         long[] sh = new long[max + 1];
         int smin = Integer.MAX_VALUE;
         int smax = Integer.MIN_VALUE;
-        for (int i = 0; i < n; i++) {
-            int s = lut[codes[i]];
-            codes[i] = s;
-            sh[s]++;
-            if (s < smin) {
-                smin = s;
-            }
-            if (s > smax) {
-                smax = s;
+        for (int v = 0; v <= max; v++) {
+            if (hist[v] != 0) {
+                int s = lut[v];
+                sh[s] += hist[v];
+                smin = Math.min(smin, s);
+                smax = Math.max(smax, s);
             }
         }
         double thr;
         if (smin == smax) {
-            thr = codes[0];
+            thr = lut[codes[0]];
         } else {
             int nb = smax - smin + 1;
             double[] counts = new double[nb];
@@ -194,11 +185,21 @@ final class MaskGenerator {
             }
             thr = otsu(counts, centers);
         }
+        // per code: threshold bit and img_as_float value (code * (1 / max), as skimage multiplies)
         double inv = 1.0 / max;
+        byte[] bit = new byte[max + 1];
+        double[] val = new double[max + 1];
+        for (int v = 0; v <= max; v++) {
+            int s = lut[v];
+            bit[v] = (byte) (s > thr ? 1 : 0);
+            val[v] = s * inv;
+        }
+        final double[] ci = cin;
+        final int off = coff;
         for (int i = 0; i < n; i++) {
-            int s = codes[i];
-            t[i] = (byte) (s > thr ? 1 : 0);
-            work[i] = s * inv;
+            int v = codes[i];
+            t[i] = bit[v];
+            ci[off + i] = val[v];
         }
         return lo == hi ? "blank frame: the " + p.percentileLow() + " and " + p.percentileHigh()
                 + " percentiles are equal" : null;
@@ -243,19 +244,19 @@ final class MaskGenerator {
             } else {
                 y = Math.min(Math.max(x, 0), 1);
             }
-            work[i] = y;
+            cin[coff + i] = y;
             smin = Math.min(smin, y);
             smax = Math.max(smax, y);
         }
         double thr;
         if (smin == smax) {
-            thr = work[0];
+            thr = cin[coff];
         } else {
             int bins = 256;
             double[] edges = NumpyCompat.linspaceEdges(smin, smax, bins);
             double[] counts = new double[bins];
             for (int i = 0; i < n; i++) {
-                int b = NumpyCompat.histogramBin(work[i], smin, smax, bins, edges);
+                int b = NumpyCompat.histogramBin(cin[coff + i], smin, smax, bins, edges);
                 if (b >= 0) {
                     counts[b]++;
                 }
@@ -267,7 +268,7 @@ final class MaskGenerator {
             thr = otsu(counts, centers);
         }
         for (int i = 0; i < n; i++) {
-            t[i] = (byte) (work[i] > thr ? 1 : 0);
+            t[i] = (byte) (cin[coff + i] > thr ? 1 : 0);
         }
         return lo == hi ? "blank frame: the " + p.percentileLow() + " and " + p.percentileHigh()
                 + " percentiles are equal" : null;

@@ -22,8 +22,6 @@ public final class PatchSelector implements AutoCloseable {
 
     private final MaskGenerator masks = new MaskGenerator();
     private final ClusterSelector clusters = new ClusterSelector();
-    private double[] gray;
-    private int[] codes;
 
     public PatchSelector() {
         OpenCvSupport.load();
@@ -67,8 +65,8 @@ public final class PatchSelector implements AutoCloseable {
                 note = join(note, "no cells found (empty mask)");
             } else {
                 int maxCode = mo.integerCodes() ? image.sourceMax() : 255;
-                double[] g = grayFor(image, mo.integerCodes());
-                patches = clusters.select(mask, w, h, g, mo.integerCodes() ? codes : null, maxCode, params,
+                patches = clusters.select(mask, w, h, image.pixels(), mo.integerCodes() ? masks.codes() : null,
+                        maxCode, params,
                         masks.ops());
                 components = clusters.lastComponents;
                 candidates = clusters.lastCandidates;
@@ -89,30 +87,6 @@ public final class PatchSelector implements AutoCloseable {
 
     private static String join(String a, String b) {
         return a == null ? b : a + "; " + b;
-    }
-
-    /** The gray image the published selection code sees: integer codes for an integer image, else the floats. */
-    private double[] grayFor(GrayImage image, boolean integer) {
-        int n = image.width() * image.height();
-        if (gray == null || gray.length != n) {
-            gray = new double[n];
-            codes = new int[n];
-        }
-        float[] px = image.pixels();
-        if (integer) {
-            int max = image.sourceMax();
-            for (int i = 0; i < n; i++) {
-                int v = (int) Math.rint(px[i] * (double) max);
-                v = Math.max(0, Math.min(max, v));
-                codes[i] = v;
-                gray[i] = v;
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                gray[i] = px[i];
-            }
-        }
-        return gray;
     }
 
     @Override

@@ -5,7 +5,7 @@ final class Profile {
 
     static final boolean ON = Boolean.getBoolean("clanet.selection.profile");
     static final String[] NAMES = {"stretch", "canny", "polarity+close", "fill0", "iterate", "small", "labels",
-        "candidates", "features", "filter", "f:label", "f:near", "f:edges", "f:out"};
+        "candidates", "features", "filter", "fill:label", "fill:seed", "fill:pending", "canny:stream", "canny:hyst"};
     static final long[] NANOS = new long[NAMES.length];
     private static final ThreadLocal<long[]> LAST = ThreadLocal.withInitial(() -> new long[1]);
 

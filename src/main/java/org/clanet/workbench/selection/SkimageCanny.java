@@ -1,211 +1,424 @@
 package org.clanet.workbench.selection;
 
-import org.opencv.core.Core;
-import org.opencv.core.CvType;
-import org.opencv.core.Mat;
-import org.opencv.core.Point;
-import org.opencv.imgproc.Imgproc;
+import java.util.Arrays;
 
 /**
  * The Canny edge detector of scikit-image 0.19 ({@code skimage.feature.canny}) on a float image, reproduced step by
- * step because OpenCV's {@code Imgproc.Canny} differs in every step (it takes 8-bit input, uses an L1 or
- * un-normalised L2 magnitude, quantises the gradient direction to 4 bins without interpolation, and its thresholds
- * are in Sobel units):
+ * step in plain Java because OpenCV's {@code Imgproc.Canny} differs in every step (it takes 8-bit input, uses an L1
+ * or un-normalised L2 magnitude, quantises the gradient direction to 4 bins without interpolation, and its
+ * thresholds are in Sobel units):
  * <ol>
- * <li>Gaussian smoothing, sigma, truncate 4 (kernel radius {@code (int)(4 sigma + 0.5)}), zero padding, divided by
- * the smoothed all-ones image (+ machine epsilon): scikit-image's "bleed-over" correction of {@code _preprocess};</li>
- * <li>Sobel derivatives with mirror padding ({@code ndi.sobel}, mode 'reflect' = OpenCV BORDER_REFLECT);</li>
- * <li>magnitude = hypot;</li>
- * <li>non-maximum suppression with the interpolated neighbours of {@code _get_local_maxima}, the four direction
- * classes applied in scikit-image's order (a later class overwrites an earlier one), 1-pixel border excluded;</li>
+ * <li>Gaussian smoothing ({@code ndi.gaussian_filter}: sigma, truncate 4, zero padding; axis 0 then axis 1),
+ * divided by the smoothed all-ones image + machine epsilon (scikit-image's bleed-over correction);</li>
+ * <li>Sobel derivatives ({@code ndi.sobel}, mode 'reflect');</li>
+ * <li>magnitude, non-maximum suppression with the interpolated neighbours of {@code _get_local_maxima} (four
+ * direction classes in scikit-image's order, a later class overwrites an earlier one; 1-pixel border excluded);</li>
  * <li>hysteresis: 8-connected segments of local maxima with magnitude &ge; low that contain a pixel &ge; high.</li>
  * </ol>
- * Gaussian and Sobel run in OpenCV on CV_64F; the rest is one Java pass. Not thread-safe: one instance per thread
- * (buffers are reused between calls of the same size).
+ * The filters repeat scipy's {@code correlate1d} arithmetic operation by operation (symmetric kernels: {@code
+ * c*w0}, then {@code += (x[-j] + x[j]) * wj} from the outermost tap inwards; {@code [-1,0,1]}: {@code x[1] - x[-1]}),
+ * so the smoothed image and both derivatives are bit-identical to scipy's float64 results; Java never contracts
+ * to FMA. Rows are streamed (three rolling rows of the derivatives), so no full-size derivative image is stored.
+ * Not thread-safe: one instance per thread (buffers are reused between calls of the same size).
  */
 final class SkimageCanny {
 
     private int w;
     private int h;
-    private Mat src;
-    private Mat smooth;
-    private Mat bleed;
-    private Mat gx;
-    private Mat gy;
-    private double[] jsob;
-    private double[] isob;
-    private double[] mag;
-    private int[] stack;
+    private int radius;
     private double cachedSigma = Double.NaN;
-    private Mat kernel;
+    /** fw[j]: scipy's weight at distance j from the centre. */
+    private double[] fw;
+    /** Input with `radius` zero rows above and below: row y of the image is row y + radius here. */
+    private double[] src;
+    double[] smooth; // package-private: compared bit for bit with scipy by CannyDumpMain
+    /** Bleed-over image + eps, per distinct row (rows closer than radius to an edge differ). */
+    private double[][] bleedRows;
+    private double[] line;
+    double[] mag;
+    double[] isob;
+    double[] jsob;
+    private double[] vdiff;
+    private double[] hd0;
+    private double[] hd1;
+    private double[] hd2;
+    private int[] stack;
+    private int[] offsets;
+    /** Local maxima above low, in raster order, and their count. */
+    private int[] cand;
+    private int candidates;
+
+    /** The padded input buffer: write image row y at offset (y + {@link #padRows()}) * width. */
+    double[] input(int width, int height, double sigma) {
+        ensure(width, height, sigma);
+        return src;
+    }
+
+    int padRows() {
+        return radius;
+    }
 
     private void ensure(int width, int height, double sigma) {
-        if (width != w || height != h || src == null) {
-            release();
+        if (sigma != cachedSigma || width != w || height != h) {
+            int r = (int) (4.0 * sigma + 0.5);
+            boolean resize = width != w || height != h || r != radius;
             w = width;
             h = height;
-            src = new Mat(h, w, CvType.CV_64F);
-            smooth = new Mat(h, w, CvType.CV_64F);
-            bleed = new Mat(h, w, CvType.CV_64F);
-            gx = new Mat(h, w, CvType.CV_64F);
-            gy = new Mat(h, w, CvType.CV_64F);
-            jsob = new double[w * h];
-            isob = new double[w * h];
-            mag = new double[w * h];
-            stack = new int[w * h];
-            cachedSigma = Double.NaN;
-        }
-        if (sigma != cachedSigma) {
-            int radius = (int) (4.0 * sigma + 0.5);
-            kernel = gaussianKernel(sigma, radius);
-            Mat ones = new Mat(h, w, CvType.CV_64F);
-            ones.setTo(new org.opencv.core.Scalar(1.0));
-            filter(ones, bleed);
-            ones.release();
-            Core.add(bleed, new org.opencv.core.Scalar(Math.ulp(1.0)), bleed);
+            radius = r;
+            fw = gaussianWeights(sigma, r);
+            if (resize) {
+                int n = w * h;
+                src = new double[(h + 2 * r) * w];
+                smooth = new double[n];
+                line = new double[w + 2 * r];
+                mag = new double[n];
+                isob = new double[n];
+                jsob = new double[n];
+                vdiff = new double[w];
+                hd0 = new double[w];
+                hd1 = new double[w];
+                hd2 = new double[w];
+                stack = new int[n];
+                cand = new int[n];
+                offsets = neighbourOffsets(w);
+            }
+            bleedRows = bleedOver();
             cachedSigma = sigma;
         }
     }
 
-    /** scipy.ndimage._gaussian_kernel1d(sigma, 0, radius). */
-    private static Mat gaussianKernel(double sigma, int radius) {
+    /**
+     * {@code numpy.exp(-0.5 * x**2)} for x = 0..4 as NumPy 1.24.2 computes it on the reference machine (its AVX-512
+     * exp): three of the four differ from Java's correctly rounded {@code Math.exp} by one ulp (checked in
+     * SkimageCannyTest), enough to move the smoothed image by an ulp at a quarter of the pixels. With these the
+     * smoothed image and the Sobel derivatives are bit-identical to scipy's on the shared images.
+     */
+    static final double[] NUMPY_EXP_SIGMA1 = {1.0, 0x1.368b2fc6f960ap-1, 0x1.152aaa3bf81cbp-3,
+        0x1.6c0504695c418p-7, 0x1.5fc21041027acp-12};
+
+    /** scipy.ndimage._gaussian_kernel1d(sigma, 0, radius), indexed by distance from the centre. */
+    private static double[] gaussianWeights(double sigma, int radius) {
         double[] k = new double[2 * radius + 1];
-        double sum = 0;
         if (sigma == 0) {
             k[radius] = 1;
-            sum = 1;
         } else {
             double s2 = sigma * sigma;
             for (int x = -radius; x <= radius; x++) {
                 k[x + radius] = Math.exp(-0.5 / s2 * x * x);
-                sum += k[x + radius];
+            }
+            if (sigma == 1.0 && radius == NUMPY_EXP_SIGMA1.length - 1) {
+                for (int x = -radius; x <= radius; x++) {
+                    k[x + radius] = NUMPY_EXP_SIGMA1[Math.abs(x)];
+                }
             }
         }
-        Mat m = new Mat(k.length, 1, CvType.CV_64F);
-        for (int i = 0; i < k.length; i++) {
-            k[i] /= sum;
+        double sum = NumpyCompat.pairwiseSum(k, 0, k.length); // phi_x.sum()
+        double[] out = new double[radius + 1];
+        for (int j = 0; j <= radius; j++) {
+            out[j] = k[radius + j] / sum;
         }
-        m.put(0, 0, k);
-        return m;
-    }
-
-    private void filter(Mat in, Mat out) {
-        Imgproc.sepFilter2D(in, out, CvType.CV_64F, kernel, kernel, new Point(-1, -1), 0, Core.BORDER_CONSTANT);
+        return out;
     }
 
     /**
-     * @param image  w*h values (scikit-image's float image: codes/255 for uint8, the float values otherwise)
+     * gaussian(ones) + eps as scipy computes it: the vertical pass of an all-ones image depends on the row only,
+     * so there are at most 2 radius + 1 distinct rows.
+     */
+    private double[][] bleedOver() {
+        int r = radius;
+        double[][] rows = new double[h][];
+        double[] interior = null;
+        double[] col = new double[h + 2 * r];
+        Arrays.fill(col, r, r + h, 1.0);
+        double[] ones = new double[w];
+        for (int y = 0; y < h; y++) {
+            boolean edge = y < r || y >= h - r;
+            if (!edge && interior != null) {
+                rows[y] = interior;
+                continue;
+            }
+            double v = tap(col, y + r, 1);
+            Arrays.fill(ones, v);
+            double[] out = new double[w];
+            horizontal(ones, 0, out, 0);
+            for (int x = 0; x < w; x++) {
+                out[x] += Math.ulp(1.0); // np.finfo(float).eps
+            }
+            rows[y] = out;
+            if (!edge) {
+                interior = out;
+            }
+        }
+        return rows;
+    }
+
+    /** scipy's symmetric correlate1d at index c of a with the given stride. */
+    private double tap(double[] a, int c, int stride) {
+        double s = a[c] * fw[0];
+        for (int j = radius; j >= 1; j--) {
+            s += (a[c - j * stride] + a[c + j * stride]) * fw[j];
+        }
+        return s;
+    }
+
+    /** Axis-1 Gaussian of one row (zero padding) into out[off..off+w). */
+    private void horizontal(double[] in, int inOff, double[] out, int outOff) {
+        System.arraycopy(in, inOff, line, radius, w);
+        horizontalFromLine(out, outOff);
+    }
+
+    /** Axis-1 Gaussian of the row held in line[radius..radius+w) (its pads stay 0) into out[off..off+w). */
+    private void horizontalFromLine(double[] out, int outOff) {
+        final int r = radius;
+        final double[] l = line;
+        final double[] k = fw;
+        if (r == 4) {
+            final double k0 = k[0];
+            final double k1 = k[1];
+            final double k2 = k[2];
+            final double k3 = k[3];
+            final double k4 = k[4];
+            for (int x = 0; x < w; x++) {
+                double s = l[x + 4] * k0;
+                s += (l[x] + l[x + 8]) * k4;
+                s += (l[x + 1] + l[x + 7]) * k3;
+                s += (l[x + 2] + l[x + 6]) * k2;
+                s += (l[x + 3] + l[x + 5]) * k1;
+                out[outOff + x] = s;
+            }
+        } else {
+            for (int x = 0; x < w; x++) {
+                out[outOff + x] = tap(l, x + r, 1);
+            }
+        }
+    }
+
+    /** Axis-0 Gaussian of image row y (zero padding) into the line buffer, then axis 1, then ÷ bleed-over. */
+    private void smoothRow(int y, double[] row) {
+        final int W = w;
+        final int r = radius;
+        final double[] s = src;
+        final double[] l = line;
+        final int c = (y + r) * W;
+        if (r == 4) {
+            final double k0 = fw[0];
+            final double k1 = fw[1];
+            final double k2 = fw[2];
+            final double k3 = fw[3];
+            final double k4 = fw[4];
+            final int m4 = c - 4 * W;
+            final int m3 = c - 3 * W;
+            final int m2 = c - 2 * W;
+            final int m1 = c - W;
+            final int p1 = c + W;
+            final int p2 = c + 2 * W;
+            final int p3 = c + 3 * W;
+            final int p4 = c + 4 * W;
+            for (int x = 0; x < W; x++) {
+                double v = s[c + x] * k0;
+                v += (s[m4 + x] + s[p4 + x]) * k4;
+                v += (s[m3 + x] + s[p3 + x]) * k3;
+                v += (s[m2 + x] + s[p2 + x]) * k2;
+                v += (s[m1 + x] + s[p1 + x]) * k1;
+                l[r + x] = v;
+            }
+        } else {
+            for (int x = 0; x < W; x++) {
+                l[r + x] = tap(s, c + x, W);
+            }
+        }
+        horizontalFromLine(row, y * W);
+        final double[] b = bleedRows[y];
+        final int o = y * W;
+        for (int x = 0; x < W; x++) {
+            row[o + x] /= b[x];
+        }
+    }
+
+    /** [-1, 0, 1] along the row (mode reflect: x[-1] = x[0], x[w] = x[w-1]). */
+    private void rowDiff(int y, double[] out) {
+        final int W = w;
+        final double[] s = smooth;
+        final int o = y * W;
+        if (W == 1) {
+            out[0] = 0.0;
+            return;
+        }
+        out[0] = s[o + 1] - s[o];
+        for (int x = 1; x < W - 1; x++) {
+            out[x] = s[o + x + 1] - s[o + x - 1];
+        }
+        out[W - 1] = s[o + W - 1] - s[o + W - 2];
+    }
+
+    /**
      * @param low    low threshold on the magnitude
      * @param high   high threshold
      * @param edges  output, w*h bytes, 1 = edge
      */
-    void edges(double[] image, int width, int height, double sigma, double low, double high, byte[] edges) {
+    void edges(int width, int height, double sigma, double low, double high, byte[] edges) {
         ensure(width, height, sigma);
-        src.put(0, 0, image);
-        filter(src, smooth);
-        Core.divide(smooth, bleed, smooth);
-        Imgproc.Sobel(smooth, gx, CvType.CV_64F, 1, 0, 3, 1, 0, Core.BORDER_REFLECT);
-        Imgproc.Sobel(smooth, gy, CvType.CV_64F, 0, 1, 3, 1, 0, Core.BORDER_REFLECT);
-        gx.get(0, 0, jsob);
-        gy.get(0, 0, isob);
         final int W = w;
-        final int n = w * h;
-        final double[] m = mag;
-        for (int i = 0; i < n; i++) {
-            double a = isob[i];
-            double b = jsob[i];
-            m[i] = Math.sqrt(a * a + b * b);
+        Arrays.fill(edges, (byte) 0);
+        candidates = 0;
+        Profile.subStart();
+        // One streaming pass: smoothed row y + 1, derivatives and magnitude of row y, suppression of row y - 1,
+        // so every row is reused while still in cache.
+        smoothRow(0, smooth);
+        double[] hPrev = hd0;
+        double[] hCur = hd1;
+        double[] hNext = hd2;
+        rowDiff(0, hCur);
+        final double[] s = smooth;
+        final double[] v = vdiff;
+        for (int y = 0; y < h; y++) {
+            if (y + 1 < h) {
+                smoothRow(y + 1, smooth);
+                rowDiff(y + 1, hNext);
+            } else {
+                System.arraycopy(hCur, 0, hNext, 0, W); // reflect
+            }
+            double[] up = y > 0 ? hPrev : hCur; // reflect
+            int o = y * W;
+            int om = y > 0 ? o - W : o;
+            int op = y < h - 1 ? o + W : o;
+            for (int x = 0; x < W; x++) {
+                v[x] = s[op + x] - s[om + x];
+            }
+            for (int x = 0; x < W; x++) {
+                double j = hCur[x] * 2.0;
+                j += up[x] + hNext[x];
+                jsob[o + x] = j;
+            }
+            if (W == 1) {
+                isob[o] = v[0] * 2.0 + (v[0] + v[0]);
+            } else {
+                isob[o] = v[0] * 2.0 + (v[0] + v[1]);
+                for (int x = 1; x < W - 1; x++) {
+                    double i = v[x] * 2.0;
+                    i += v[x - 1] + v[x + 1];
+                    isob[o + x] = i;
+                }
+                isob[o + W - 1] = v[W - 1] * 2.0 + (v[W - 2] + v[W - 1]);
+            }
+            for (int x = 0; x < W; x++) {
+                double a = isob[o + x];
+                double b = jsob[o + x];
+                mag[o + x] = Math.sqrt(a * a + b * b);
+            }
+            if (y >= 2) {
+                suppressRow(y - 1, low, high, edges);
+            }
+            double[] t = hPrev;
+            hPrev = hCur;
+            hCur = hNext;
+            hNext = t;
         }
-        java.util.Arrays.fill(edges, (byte) 0);
-        // Non-maximum suppression. edges: 0 none, 1 = local max >= low (candidate), 2 = local max >= high
-        for (int r = 1; r < h - 1; r++) {
-            int row = r * W;
-            for (int c = 1; c < W - 1; c++) {
-                int p = row + c;
-                double mm = m[p];
-                if (!(mm > 0) || mm < low) {
-                    continue; // not a local maximum candidate or below low: never part of the output
-                }
-                double is = isob[p];
-                double js = jsob[p];
-                double ai = Math.abs(is);
-                double aj = Math.abs(js);
-                boolean horizontal = ai >= aj;
-                boolean vertical = ai <= aj;
-                boolean sameSign = (is >= 0 && js >= 0) || (is <= 0 && js <= 0);
-                boolean oppSign = (is <= 0 && js >= 0) || (is >= 0 && js <= 0);
-                boolean maxim;
-                // scikit-image assigns the classes in order 0-45, 45-90, 90-135, 135-180; later ones win
-                if (oppSign && horizontal) { // 135-180
-                    double wgt = aj / ai;
-                    double cPlus = m[p - W + 1] * wgt + m[p - W] * (1 - wgt);
-                    double cMinus = m[p + W - 1] * wgt + m[p + W] * (1 - wgt);
-                    maxim = cPlus <= mm && cMinus <= mm;
-                } else if (oppSign && vertical) { // 90-135
-                    double wgt = ai / aj;
-                    double cPlus = m[p - W + 1] * wgt + m[p + 1] * (1 - wgt);
-                    double cMinus = m[p + W - 1] * wgt + m[p - 1] * (1 - wgt);
-                    maxim = cPlus <= mm && cMinus <= mm;
-                } else if (sameSign && vertical) { // 45-90
-                    double wgt = ai / aj;
-                    double cPlus = m[p + W + 1] * wgt + m[p + 1] * (1 - wgt);
-                    double cMinus = m[p - W - 1] * wgt + m[p - 1] * (1 - wgt);
-                    maxim = cPlus <= mm && cMinus <= mm;
-                } else if (sameSign && horizontal) { // 0-45
-                    double wgt = aj / ai;
-                    double cPlus = m[p + W + 1] * wgt + m[p + W] * (1 - wgt);
-                    double cMinus = m[p - W - 1] * wgt + m[p - W] * (1 - wgt);
-                    maxim = cPlus <= mm && cMinus <= mm;
-                } else {
-                    maxim = false;
-                }
-                if (maxim) {
-                    edges[p] = (byte) (mm >= high ? 2 : 1);
-                }
+        Profile.subLap(13);
+        hysteresis(edges);
+        Profile.subLap(14);
+    }
+
+    /**
+     * Non-maximum suppression of row r (1 &le; r &le; h - 2). edges: 1 = local max &ge; low (candidate), 2 = local
+     * max &ge; high; candidates are listed in {@link #cand}.
+     */
+    private void suppressRow(int r, double low, double high, byte[] edges) {
+        final int W = w;
+        final double[] m = mag;
+        final int row = r * W;
+        for (int c = 1; c < W - 1; c++) {
+            int p = row + c;
+            double mm = m[p];
+            if (!(mm > 0) || mm < low) {
+                continue; // not a local maximum candidate or below low: never part of the output
+            }
+            if (maximum(p, mm)) {
+                edges[p] = (byte) (mm >= high ? 2 : 1);
+                cand[candidates++] = p;
             }
         }
-        // Hysteresis: grow from strong pixels through 8-connected candidates.
+    }
+
+    /**
+     * scikit-image's interpolated local-maximum test at p (magnitude mm &gt; 0). Its four direction classes are
+     * applied in the order 0-45, 45-90, 90-135, 135-180 and a later class overwrites an earlier one, so the class
+     * that decides is the last that matches: 135-180 (opposite signs, |i| &ge; |j|), else 90-135 (opposite signs),
+     * else 45-90 (same signs, |i| &le; |j|), else 0-45. The class is computed without branches and selects the four
+     * neighbour offsets from a table (unpredictable branches on the gradient direction were most of the time).
+     */
+    private boolean maximum(int p, double mm) {
+        double is = isob[p];
+        double js = jsob[p];
+        double ai = Math.abs(is);
+        double aj = Math.abs(js);
+        boolean opp = (is <= 0 && js >= 0) || (is >= 0 && js <= 0);
+        boolean horizontal = ai >= aj;
+        boolean vertical = ai <= aj;
+        int cls = opp ? (horizontal ? 3 : 2) : (vertical ? 1 : 0);
+        // classes 0 and 3 interpolate with |j| / |i|, classes 1 and 2 with |i| / |j|
+        double wgt = (cls == 0 || cls == 3) ? aj / ai : ai / aj;
+        int k = cls * 4;
+        final int[] off = offsets;
+        final double[] m = mag;
+        double cPlus = m[p + off[k]] * wgt + m[p + off[k + 1]] * (1 - wgt);
+        double cMinus = m[p + off[k + 2]] * wgt + m[p + off[k + 3]] * (1 - wgt);
+        return cPlus <= mm & cMinus <= mm;
+    }
+
+    /** Per class: offsets of c2 and c1 for c_plus, then c2 and c1 for c_minus (skimage's slices). */
+    private static int[] neighbourOffsets(int W) {
+        return new int[] {
+            W + 1, W, -W - 1, -W,         // 0-45
+            W + 1, 1, -W - 1, -1,         // 45-90
+            -W + 1, 1, W - 1, -1,         // 90-135
+            -W + 1, -W, W - 1, W,         // 135-180
+        };
+    }
+
+    /** Grows from strong pixels through 8-connected candidates; leaves 1 = edge, 0 = none. */
+    private void hysteresis(byte[] edges) {
+        final int W = w;
         int sp = 0;
-        for (int p = 0; p < n; p++) {
-            if (edges[p] == 2) {
-                edges[p] = 3;
-                stack[sp++] = p;
-                while (sp > 0) {
-                    int q = stack[--sp];
-                    int qr = q / W;
-                    int qc = q - qr * W;
-                    for (int dr = -1; dr <= 1; dr++) {
-                        int rr = qr + dr;
-                        if (rr < 0 || rr >= h) {
-                            continue;
-                        }
-                        for (int dc = -1; dc <= 1; dc++) {
-                            int cc = qc + dc;
-                            if (cc < 0 || cc >= W) {
-                                continue;
-                            }
-                            int t = rr * W + cc;
-                            byte e = edges[t];
-                            if (e == 1 || e == 2) {
-                                edges[t] = 3;
-                                stack[sp++] = t;
-                            }
+        for (int k = 0; k < candidates; k++) {
+            int p = cand[k];
+            if (edges[p] != 2) {
+                continue;
+            }
+            edges[p] = 3;
+            stack[sp++] = p;
+            while (sp > 0) {
+                int q = stack[--sp];
+                int qr = q / W;
+                int qc = q - qr * W;
+                // candidates never lie on the 1-pixel frame, so all 8 neighbours exist
+                for (int dr = -1; dr <= 1; dr++) {
+                    int rb = (qr + dr) * W + qc;
+                    for (int dc = -1; dc <= 1; dc++) {
+                        int t = rb + dc;
+                        byte e = edges[t];
+                        if (e == 1 || e == 2) {
+                            edges[t] = 3;
+                            stack[sp++] = t;
                         }
                     }
                 }
             }
         }
-        for (int p = 0; p < n; p++) {
+        for (int k = 0; k < candidates; k++) {
+            int p = cand[k];
             edges[p] = (byte) (edges[p] == 3 ? 1 : 0);
         }
     }
 
     void release() {
-        for (Mat mt : new Mat[] {src, smooth, bleed, gx, gy, kernel}) {
-            if (mt != null) {
-                mt.release();
-            }
-        }
         src = null;
+        smooth = null;
+        mag = null;
+        isob = null;
+        jsob = null;
+        w = 0;
+        h = 0;
+        cachedSigma = Double.NaN;
     }
 }

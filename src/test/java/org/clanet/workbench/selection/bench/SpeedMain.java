@@ -29,9 +29,10 @@ public final class SpeedMain {
             for (GrayImage g : imgs) {
                 System.out.println(s.process(g, p).info());
             }
-            for (int warm = 0; warm < 20; warm++) {
+            for (int warm = 0; warm < 60; warm++) {
                 s.process(imgs.get(warm % imgs.size()), p);
             }
+            SelectionTestAccess.resetProfile(); // stage timings of the measured runs only
             double best = Double.MAX_VALUE;
             double total = 0;
             int n = 0;
@@ -47,7 +48,7 @@ public final class SpeedMain {
                     n++;
                 }
             }
-            System.out.println(SelectionTestAccess.profile(n + 20));
+            System.out.println(SelectionTestAccess.profile(n));
             System.out.printf("%d runs: wall mean %.2f ms, best %.2f ms, thread CPU mean %.2f ms per image (%dx%d)%n",
                     n, total / n, best, cpuTotal / n,
                     imgs.get(0).width(), imgs.get(0).height());
