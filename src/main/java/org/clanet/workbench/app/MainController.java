@@ -62,6 +62,8 @@ public final class MainController {
     @FXML ImageViewer viewer;
     @FXML TimelineView timeline;
     @FXML TabPane sideTabs;
+    @FXML TabPane logTabs;
+    @FXML SplitPane sideSplit;
     @FXML TableView<Row> inspectorTable;
     @FXML TableColumn<Row, String> inspectorName;
     @FXML TableColumn<Row, String> inspectorValue;

@@ -146,6 +146,10 @@ public final class WorkbenchWindow {
         if (center.length == 1) {
             controller.centerSplit.setDividerPositions(center);
         }
+        double[] side = prefs.dividers("side");
+        if (side.length == 1) {
+            controller.sideSplit.setDividerPositions(side);
+        }
     }
 
     /** Saves window geometry, dividers and theme. */
@@ -157,6 +161,7 @@ public final class WorkbenchWindow {
         }
         prefs.setDividers("main", controller.mainSplit.getDividerPositions());
         prefs.setDividers("center", controller.centerSplit.getDividerPositions());
+        prefs.setDividers("side", controller.sideSplit.getDividerPositions());
         prefs.save();
         memoryTimer.stop();
     }

@@ -163,6 +163,8 @@ class SelectionWindowTest {
 
         // the gallery: 4 frames × 3 patches, clicking one opens its frame with the box highlighted
         clickTab(robot, "Patches");
+        onFx(() -> robot.lookup("#sideSplit").queryAs(javafx.scene.control.SplitPane.class)
+                .setDividerPositions(1.0)); // the whole height for the gallery: every cell on screen
         await(20, () -> sel().gallery().items().size() == 12 && !sel().gallery().loadingProperty().get());
         onFx(() -> sel().gallery().sortProperty().set(GalleryViewModel.Sort.TIME));
         await(10, () -> robot.lookup(".patch-cell").queryAll().stream()
