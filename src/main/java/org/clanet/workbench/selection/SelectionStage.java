@@ -31,6 +31,8 @@ import org.clanet.workbench.workspace.AtomicFiles;
 import org.clanet.workbench.workspace.CacheKey;
 import org.clanet.workbench.workspace.InputFingerprint;
 import org.clanet.workbench.workspace.PatchStore;
+import org.clanet.workbench.workspace.RunRecord;
+import org.clanet.workbench.workspace.RunStatus;
 import org.clanet.workbench.workspace.StoredPatch;
 import org.clanet.workbench.workspace.Workspace;
 import org.opencv.core.Core;
@@ -133,6 +135,67 @@ public final class SelectionStage {
      */
     public Summary run(Path root, List<Item> items, Workspace workspace, Path exportDir, ProgressListener progress,
                        Cancellation cancel) throws IOException {
+        if (workspace == null) {
+            return runFrames(root, items, null, exportDir, progress, cancel);
+        }
+        // The run log keeps what ran with which parameters; the workbench restores them when it reopens the dataset.
+        long run = workspace.runLog().startRun(STAGE, runParametersJson());
+        try {
+            Summary s = runFrames(root, items, workspace, exportDir, progress, cancel);
+            workspace.runLog().finishRun(run, RunStatus.SUCCEEDED, s.total() + " frames: " + s.processed()
+                    + " processed, " + s.fresh() + " up to date, " + s.failed() + " failed");
+            return s;
+        } catch (CancellationException e) {
+            workspace.runLog().finishRun(run, RunStatus.CANCELLED, "cancelled");
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            workspace.runLog().finishRun(run, RunStatus.FAILED, String.valueOf(e.getMessage()));
+            throw e;
+        }
+    }
+
+    /** The run's parameters as recorded in the run log: {@code {"preset": ..., "parameters": {...}}}. */
+    String runParametersJson() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("preset", preset.name());
+        doc.put("threads", threads);
+        doc.put("parameters", params.asMap());
+        try {
+            return new ObjectMapper().writeValueAsString(doc);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The parameters of the latest selection run that finished or was cancelled in this workspace, so a reopened
+     * dataset shows what its stored results were made with. Empty when none, or when they no longer parse.
+     */
+    public static Optional<SelectionParameters> lastParameters(Workspace workspace) {
+        List<RunRecord> runs = workspace.runLog().runs();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            RunRecord r = runs.get(i);
+            if (!r.stage().equals(STAGE)
+                    || (r.status() != RunStatus.SUCCEEDED && r.status() != RunStatus.CANCELLED)) {
+                continue;
+            }
+            try {
+                var node = new ObjectMapper().readTree(r.parametersJson()).path("parameters");
+                SelectionParameters p = SelectionParameters.defaults();
+                for (var it = node.fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    p = p.with(e.getKey(), e.getValue().asText());
+                }
+                return Optional.of(p);
+            } catch (IOException | IllegalArgumentException e) {
+                return Optional.empty(); // written by another version: fall back to the defaults
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Summary runFrames(Path root, List<Item> items, Workspace workspace, Path exportDir,
+                              ProgressListener progress, Cancellation cancel) throws IOException {
         Objects.requireNonNull(items, "items");
         ProgressListener pl = progress == null ? ProgressListener.NONE : progress;
         Cancellation cx = cancel == null ? Cancellation.none() : cancel;

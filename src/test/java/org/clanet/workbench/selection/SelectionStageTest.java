@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 
@@ -127,6 +128,15 @@ class SelectionStageTest {
             SelectionStage.Summary s3 = other.run(root, items, ws, null, null, null);
             assertEquals(7, s3.processed());
             assertTrue(ws.patches().get("A549/batch_1/VID1_B2_1_00d00h00m.png").size() <= 5);
+
+            // every run is in the run log, and the latest one's parameters come back
+            List<org.clanet.workbench.workspace.RunRecord> runs = ws.runLog().runs();
+            assertTrue(runs.size() >= 3, runs.toString());
+            org.clanet.workbench.workspace.RunRecord last = runs.get(runs.size() - 1);
+            assertEquals(org.clanet.workbench.workspace.RunStatus.SUCCEEDED, last.status());
+            assertEquals("8 frames: 7 processed, 0 up to date, 1 failed", last.message()); // the bad file fails
+            assertEquals(Optional.of(SelectionParameters.defaults().with("finalRegion", "5")),
+                    SelectionStage.lastParameters(ws));
         }
     }
 
@@ -142,6 +152,7 @@ class SelectionStageTest {
                     c.cancel();
                 }
             }, c));
+            assertEquals(org.clanet.workbench.workspace.RunStatus.CANCELLED, ws.runLog().runs().get(0).status());
             SelectionStage.Summary again = stage.run(root, items, ws, null, null, null);
             assertTrue(again.fresh() >= 2, "frames done before the cancel are kept: " + again);
         }

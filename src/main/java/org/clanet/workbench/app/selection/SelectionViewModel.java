@@ -274,16 +274,19 @@ public final class SelectionViewModel implements AutoCloseable {
         services.live().execute(() -> {
             Workspace ws = null;
             Map<String, PatchBadges.Coverage> cov = Map.of();
+            Optional<SelectionParameters> applied = Optional.empty();
             String error = null;
             try {
                 ws = Workspace.open(d.root(), null);
                 cov = PatchBadges.compute(d, ws);
+                applied = SelectionStage.lastParameters(ws);
             } catch (RuntimeException e) {
                 LOG.warn("cannot open the workspace of {}", d.root(), e);
                 error = e.getMessage();
             }
             Workspace opened = ws;
             Map<String, PatchBadges.Coverage> c = cov;
+            Optional<SelectionParameters> lastApplied = applied;
             String err = error;
             services.ui().execute(() -> {
                 if (wsGen != workspaceGeneration || dataset.get() != d) {
@@ -301,6 +304,8 @@ public final class SelectionViewModel implements AutoCloseable {
                 if (err != null) {
                     workspaceText.set("Cannot open the workspace: " + err);
                 }
+                // Show the parameters the stored results were made with, so their overlays come from the workspace.
+                lastApplied.ifPresent(parameters::set);
                 services.service().clear();
                 request();
                 gallery.refresh();

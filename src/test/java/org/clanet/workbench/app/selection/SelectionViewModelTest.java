@@ -289,6 +289,25 @@ class SelectionViewModelTest {
         } finally {
             onFx(other::close);
         }
+
+        // applied with other parameters: a reopened dataset shows those, and its overlays come from the workspace
+        onFx(() -> stack.selection.setParameter("finalRegion", "4"));
+        JobTask<SelectionStage.Summary> tuned = onFx(() -> stack.selection.applyToDataset());
+        FxTestSupport.await(30, () -> tuned.isFinished());
+        Stack reopened = onFx(() -> {
+            Stack s = new Stack(Runnable::run);
+            s.show(d);
+            return s;
+        });
+        try {
+            onFx(() -> reopened.navigator.select(reopened.sequence("G7")));
+            assertEquals(4, reopened.selection.parametersProperty().get().finalRegion());
+            FrameSelection r = onFx(() -> reopened.selection.getResult());
+            assertEquals(FrameSelection.Source.WORKSPACE, r.source());
+            assertTrue(r.patches().size() <= 4);
+        } finally {
+            onFx(reopened::close);
+        }
         onFx(() -> stack.close());
         stack = null;
         try (Workspace ws = Workspace.open(ds, null)) {
