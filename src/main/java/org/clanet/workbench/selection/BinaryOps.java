@@ -14,6 +14,10 @@ final class BinaryOps {
     private final byte[] dil;
     private final RunLabeler runs = new RunLabeler();
     private int[] pending = new int[64];
+    /** Side of the tiles that record where the hole filling painted last. */
+    private static final int TILE = 16;
+    /** Per tile: the last pass of the hole filling's loop that painted in it, -1 if none. */
+    private int[] paintedIn = new int[0];
 
     BinaryOps(int w, int h) {
         this.w = w;
@@ -102,10 +106,11 @@ final class BinaryOps {
      * foreground. For k = 6 a reached pixel r reaches q when q - r is in [-3, 2]^2 (measured), i.e. q is reached
      * when its window q + [-2, 3]^2 holds a reached pixel or leaves the image.
      *
-     * <p>Exact for k &ge; 3 (the published k is 6; smaller k were approximate before too): every 8-neighbour lies in the window both ways, so 8-connected background components are
-     * reached as a whole. Components with a pixel whose window leaves the image are seeds (painted 0 at once,
-     * normally one huge outer component); each remaining one is reached when the union of its runs' windows — a
-     * rectangle per run — holds a reached pixel; that test repeats over the still unreached ones until no change.
+     * <p>Exact for k &ge; 3 (the published k is 6; smaller k were approximate before too): every 8-neighbour lies
+     * in the window both ways, so 8-connected background components are reached as a whole. Components with a
+     * pixel whose window leaves the image are seeds (reached at once, normally one huge outer component); each
+     * remaining one is reached when the union of its runs' windows — a rectangle per run — holds a reached pixel;
+     * that test repeats over the still unreached ones until no change.
      */
     void fillHoles(byte[] in, byte[] out, int k) {
         int lo = k / 2;         // windows reach lo pixels right / down
@@ -121,12 +126,6 @@ final class BinaryOps {
                 seed[rl.comp[r]] = true;
             }
         }
-        Arrays.fill(out, (byte) 1);
-        for (int r = 0; r < rl.runs; r++) {
-            if (seed[rl.comp[r]]) {
-                rl.paint(out, r, (byte) 0);
-            }
-        }
         int np = 0;
         for (int c = 0; c < nc; c++) {
             if (!seed[c]) {
@@ -136,20 +135,48 @@ final class BinaryOps {
                 pending[np++] = c;
             }
         }
+        // out = 0 where reached: the seeds (most of the background, tens of thousands of runs) are 0 in `in`
+        // already, so copy `in` and paint only the runs of the other, enclosed components 1
+        System.arraycopy(in, 0, out, 0, w * h);
+        for (int r = 0; r < rl.runs; r++) {
+            if (!seed[rl.comp[r]]) {
+                rl.paint(out, r, (byte) 1);
+            }
+        }
         Profile.subLap(11);
         if (np == 0) {
             return;
         }
         rl.link();
+        rl.stats();
+        // Repeat the test over the still unreached components until a pass reaches none. The reached set is the
+        // least fixed point whatever the order, and a component's test reads only `out` inside its bounding box
+        // grown by the window, which changes only where components are painted; so from the second pass on a
+        // component is tested again only when a tile of that box was painted since its last test (in the previous
+        // pass, or earlier in this one).
+        int tx = (w + TILE - 1) / TILE;
+        int ty = (h + TILE - 1) / TILE;
+        if (paintedIn.length < tx * ty) {
+            paintedIn = new int[tx * ty];
+        }
+        Arrays.fill(paintedIn, 0, tx * ty, -1);
         boolean changed = true;
-        while (changed && np > 0) {
+        for (int pass = 0; changed && np > 0; pass++) {
             changed = false;
             int keep = 0;
             for (int i = 0; i < np; i++) {
                 int c = pending[i];
-                if (touchesReached(rl, c, out, lo, hi)) {
+                int x0 = Math.max(0, rl.minX[c] - hi) / TILE;
+                int x1 = Math.min(w - 1, rl.maxX[c] + lo) / TILE;
+                int y0 = Math.max(0, rl.minY[c] - hi) / TILE;
+                int y1 = Math.min(h - 1, rl.maxY[c] + lo) / TILE;
+                if ((pass == 0 || paintedSince(tx, x0, x1, y0, y1, pass - 1))
+                        && touchesReached(rl, c, out, lo, hi)) {
                     for (int r = rl.head[c]; r >= 0; r = rl.next[r]) {
                         rl.paint(out, r, (byte) 0);
+                    }
+                    for (int yy = rl.minY[c] / TILE; yy <= rl.maxY[c] / TILE; yy++) {
+                        Arrays.fill(paintedIn, yy * tx + rl.minX[c] / TILE, yy * tx + rl.maxX[c] / TILE + 1, pass);
                     }
                     changed = true;
                 } else {
@@ -161,6 +188,17 @@ final class BinaryOps {
         Profile.subLap(12);
     }
 
+    /** Whether a tile of the range was painted in pass {@code since} or later. */
+    private boolean paintedSince(int tx, int x0, int x1, int y0, int y1, int since) {
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
+                if (paintedIn[y * tx + x] >= since) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     /** Whether a window of a pixel of component c holds a reached (0) pixel of {@code out}. */
     private boolean touchesReached(RunLabeler rl, int c, byte[] out, int lo, int hi) {

@@ -48,15 +48,18 @@ final class MaskGenerator {
     /**
      * The integer code round(v * max) of every pixel into {@link #codes}. With {@code check}: whether scikit-image
      * would see integer codes, i.e. every value is an exact code v/max (skimage.io.imread(as_gray=True) keeps a
-     * gray 8/16-bit file as uint8/uint16; RGB files and resized images become float64); stops at the first value
-     * that is not.
+     * gray 8/16-bit file as uint8/uint16; RGB files and resized images become float64).
      */
     private boolean toCodes(GrayImage img, boolean check) {
-        int max = img.sourceMax();
         // float32 holds k/max to within max * 2^-24 codes (0.004 for 16 bit)
         double tol = img.sourceBits() == 8 ? 1e-3 : 0.02;
+        return (check && codesFast(img, tol, codes)) || codesExact(img, check, tol, codes);
+    }
+
+    /** The reference test, one rint and three comparisons per pixel; stops at the first value that fails. */
+    static boolean codesExact(GrayImage img, boolean check, double tol, int[] out) {
+        int max = img.sourceMax();
         float[] px = img.pixels();
-        int[] out = codes;
         for (int i = 0; i < px.length; i++) {
             double code = px[i] * (double) max;
             double r = Math.rint(code);
@@ -66,6 +69,38 @@ final class MaskGenerator {
             out[i] = (int) Math.max(0, Math.min(max, r));
         }
         return true;
+    }
+
+    /**
+     * The same test and codes without a branch per pixel; true only where {@link #codesExact} would pass (on false
+     * the caller repeats the exact test, so an image that fails costs both). Conditions:
+     * <ul>
+     * <li>every value lies in [+0, 1]: its float bits as an int lie in [0, bits(1f)] (negative values, -0, NaN and
+     * infinities fall outside), so code = v * max lies in [0, max] and the rounded code in [0, max];</li>
+     * <li>adding 1.5 * 2^52 rounds code to an integer in round-half-even, as Math.rint does (|code| &lt; 2^51),
+     * and leaves that integer in the low bits of the sum;</li>
+     * <li>|code - rint(code)| &le; tol, compared as bit patterns (both finite and &ge; 0, where the order of the
+     * patterns is the numeric order).</li>
+     * </ul>
+     */
+    static boolean codesFast(GrayImage img, double tol, int[] out) {
+        final double dmax = img.sourceMax();
+        final double magic = 0x1.8p52;
+        final float[] px = img.pixels();
+        int minBits = 0;
+        int maxBits = 0;
+        long dev = 0;
+        for (int i = 0; i < px.length; i++) {
+            float v = px[i];
+            int fb = Float.floatToRawIntBits(v);
+            minBits = Math.min(minBits, fb);
+            maxBits = Math.max(maxBits, fb);
+            double code = v * dmax;
+            double shifted = code + magic;
+            out[i] = (int) Double.doubleToRawLongBits(shifted);
+            dev = Math.max(dev, Double.doubleToRawLongBits(code - (shifted - magic)) & Long.MAX_VALUE);
+        }
+        return minBits >= 0 && maxBits <= Float.floatToRawIntBits(1f) && dev <= Double.doubleToRawLongBits(tol);
     }
 
     /** The integer codes of the last image on the integer path (valid until the next call). */
@@ -82,6 +117,7 @@ final class MaskGenerator {
         int n = w * h;
         ensure(w, h);
         Profile.start();
+        long tCodes = Profile.now();
         boolean intSource = img.sourceBits() == 8 || img.sourceBits() == 16;
         boolean integer = switch (p.grayCodes()) {
             case "integer" -> intSource;
@@ -91,6 +127,7 @@ final class MaskGenerator {
         if (integer && !"auto".equals(p.grayCodes())) {
             toCodes(img, false);
         }
+        Profile.add(18, Profile.now() - tCodes);
         String note = null;
         cin = canny.input(w, h, p.cannySigma());
         coff = canny.padRows() * w;
@@ -142,10 +179,12 @@ final class MaskGenerator {
         int n = img.width() * img.height();
         int max = img.sourceMax();
         float[] px = img.pixels();
+        long tHist = Profile.now();
         long[] hist = new long[max + 1];
         for (int i = 0; i < n; i++) {
             hist[codes[i]]++;
         }
+        Profile.add(19, Profile.now() - tHist);
         double lo = percentileFromHistogram(hist, n, p.percentileLow());
         double hi = percentileFromHistogram(hist, n, p.percentileHigh());
         // rescale_intensity(im, in_range=(lo, hi)), out_range 'dtype' -> (0, max), cast back to the dtype
@@ -194,6 +233,7 @@ final class MaskGenerator {
             bit[v] = (byte) (s > thr ? 1 : 0);
             val[v] = s * inv;
         }
+        long tWrite = Profile.now();
         final double[] ci = cin;
         final int off = coff;
         for (int i = 0; i < n; i++) {
@@ -201,6 +241,7 @@ final class MaskGenerator {
             t[i] = bit[v];
             ci[off + i] = val[v];
         }
+        Profile.add(20, Profile.now() - tWrite);
         return lo == hi ? "blank frame: the " + p.percentileLow() + " and " + p.percentileHigh()
                 + " percentiles are equal" : null;
     }

@@ -5,7 +5,8 @@ final class Profile {
 
     static final boolean ON = Boolean.getBoolean("clanet.selection.profile");
     static final String[] NAMES = {"stretch", "canny", "polarity+close", "fill0", "iterate", "small", "labels",
-        "candidates", "features", "filter", "fill:label", "fill:seed", "fill:pending", "canny:stream", "canny:hyst"};
+        "candidates", "features", "filter", "fill:label", "fill:seed", "fill:pending", "canny:stream", "canny:hyst",
+        "canny:smooth", "canny:sobel", "canny:nms", "stretch:codes", "stretch:hist", "stretch:write"};
     static final long[] NANOS = new long[NAMES.length];
     private static final ThreadLocal<long[]> LAST = ThreadLocal.withInitial(() -> new long[1]);
 
@@ -34,6 +35,19 @@ final class Profile {
                 NANOS[stage] += now - l[0];
             }
             l[0] = now;
+        }
+    }
+
+    /** The clock when profiling, else 0 (for splits inside a loop that are summed and passed to {@link #add}). */
+    static long now() {
+        return ON ? System.nanoTime() : 0L;
+    }
+
+    static void add(int stage, long nanos) {
+        if (ON) {
+            synchronized (NANOS) {
+                NANOS[stage] += nanos;
+            }
         }
     }
 

@@ -18,6 +18,43 @@ class FastPathsTest {
         }
     }
 
+    /** The branch-free code conversion passes only where the rint test passes, and then gives the same codes. */
+    @Test
+    void fastCodesAgreeWithRintTest() {
+        Random rnd = new Random(11);
+        float[] odd = {Float.NaN, -0f, -1e-9f, 1.0000001f, Float.POSITIVE_INFINITY, 0.5f / 255f, 1.0004f / 255f,
+            0.9996f / 255f, 1e-30f, Math.nextDown(1f)};
+        for (int bits : new int[] {8, 16}) {
+            int max = (1 << bits) - 1;
+            double tol = bits == 8 ? 1e-3 : 0.02;
+            for (int trial = 0; trial < 400; trial++) {
+                float[] px = new float[64];
+                for (int i = 0; i < px.length; i++) {
+                    int k = rnd.nextInt(max + 1);
+                    px[i] = rnd.nextBoolean() ? k / (float) max : (float) ((k + rnd.nextGaussian() * 0.01) / max);
+                }
+                if (trial % 2 == 1) {
+                    px[rnd.nextInt(px.length)] = odd[rnd.nextInt(odd.length)];
+                }
+                org.clanet.workbench.imaging.GrayImage g = new org.clanet.workbench.imaging.GrayImage(8, 8, px, bits);
+                int[] fast = new int[64];
+                int[] exact = new int[64];
+                boolean f = MaskGenerator.codesFast(g, tol, fast);
+                boolean e = MaskGenerator.codesExact(g, true, tol, exact);
+                assertTrue(!f || e, "fast passed where rint failed, trial " + trial);
+                if (f) {
+                    assertArrayEquals(exact, fast);
+                }
+            }
+            float[] all = new float[max + 1];
+            for (int k = 0; k <= max; k++) {
+                all[k] = k / (float) max;
+            }
+            assertTrue(MaskGenerator.codesFast(new org.clanet.workbench.imaging.GrayImage(max + 1, 1, all, bits), tol,
+                    new int[max + 1]), "every exact code takes the fast path, " + bits + " bit");
+        }
+    }
+
     /** scipy's binary_fill_holes(structure=ones((k,k))): dilate the outside (border 1) inside the background. */
     private static byte[] fillByDilation(byte[] in, int w, int h, int k) {
         int lo = k / 2;
