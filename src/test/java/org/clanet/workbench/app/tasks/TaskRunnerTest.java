@@ -3,6 +3,7 @@ package org.clanet.workbench.app.tasks;
 import static org.clanet.workbench.app.FxTestSupport.await;
 import static org.clanet.workbench.app.FxTestSupport.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -105,6 +108,53 @@ class TaskRunnerTest {
             go.countDown();
             onFx(vm::close);
         }
+    }
+
+    @Test
+    void concurrentReportsNeverRunBackwardsAndEndOnTheHighestCount() throws Exception {
+        int threads = 8;
+        int each = 3000;
+        int total = threads * each;
+        CountDownLatch reported = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicBoolean backwards = new AtomicBoolean();
+        JobTask<Void> t = onFx(() -> {
+            JobTask<Void> task = runner.submit("Parallel", (p, c) -> {
+                AtomicInteger done = new AtomicInteger();
+                // as the scanner reports from a parallel stream: many threads, counts arriving out of order
+                Thread[] pool = new Thread[threads];
+                for (int k = 0; k < threads; k++) {
+                    pool[k] = new Thread(() -> {
+                        for (int i = 0; i < each; i++) {
+                            p.update(done.incrementAndGet(), total, "Reading");
+                        }
+                    });
+                    pool[k].start();
+                }
+                for (Thread th : pool) {
+                    th.join();
+                }
+                reported.countDown();
+                go.await(10, TimeUnit.SECONDS);
+                return null;
+            });
+            task.progressProperty().addListener((o, a, b) -> {
+                if (b.doubleValue() < a.doubleValue() && b.doubleValue() >= 0) {
+                    backwards.set(true);
+                }
+            });
+            return task;
+        });
+        try {
+            assertTrue(reported.await(20, TimeUnit.SECONDS));
+            await(5, () -> t.getProgress() == 1.0);
+            String msg = onFx(t::getMessage);
+            assertTrue(msg.startsWith(String.format("Reading · %,d / %,d", total, total)), msg);
+            assertFalse(backwards.get(), "progress ran backwards");
+        } finally {
+            go.countDown();
+        }
+        await(5, () -> t.getState() == Worker.State.SUCCEEDED);
     }
 
     @Test
