@@ -89,7 +89,7 @@ public final class ViewerViewModel {
             boolean sizeChanged = image.get() == null || r.image() == null
                     || image.get().width() != r.image().width() || image.get().height() != r.image().height();
             if (r.image() != null) {
-                levels.set(DisplayMapping.percentiles(r.image(), 0.005, 0.995));
+                levels.set(r.levels()); // computed by the loader next to the decode, off the FX thread
             }
             error.set(r.error() == null ? "" : r.error());
             shownFrame.set(f);
