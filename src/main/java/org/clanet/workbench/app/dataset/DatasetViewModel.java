@@ -69,7 +69,7 @@ public final class DatasetViewModel {
             if (pending == task) {
                 show(task.getValue());
                 prefs.datasetOpened(abs);
-                prefs.save();
+                prefs.saveInBackground();
                 recent.setAll(prefs.recentDatasets());
                 scanning.set(false);
             }
@@ -148,7 +148,7 @@ public final class DatasetViewModel {
 
     public void clearRecent() {
         prefs.clearRecent();
-        prefs.save();
+        prefs.saveInBackground();
         recent.clear();
     }
 }
