@@ -161,6 +161,28 @@ class SelectionViewModelTest {
     }
 
     @Test
+    void theMaskIsTintedInTheBackgroundNextToTheSelection() throws Exception {
+        ArrayDeque<Runnable> live = new ArrayDeque<>();
+        stack = new Stack(live::add);
+        stack.show(DatasetScanner.scan(BlobImages.dataset(tmp.resolve("ds"))));
+        stack.navigator.select(stack.sequence("G7"));
+        assertNull(stack.selection.getResult());
+        Thread worker = new Thread(() -> {
+            while (!live.isEmpty()) {
+                live.poll().run(); // "FX" here is the direct ui executor: the tint is made on this worker
+            }
+        });
+        worker.start();
+        worker.join();
+        FrameSelection r = stack.selection.getResult();
+        assertNotNull(r);
+        assertTrue(r.hasMask());
+        assertTrue(stack.selection.maskLayer().tintReady(r), "tinted with the selection, before any drawing");
+        stack.selection.overlays().maskColorProperty().set(javafx.scene.paint.Color.RED);
+        assertFalse(stack.selection.maskLayer().tintReady(r), "another colour: tinted again (when drawn)");
+    }
+
+    @Test
     void blankTinyAndUnreadableFramesGiveANoteNotAnException() throws Exception {
         Stack s = open();
         s.navigator.select(s.sequence("B2"));
