@@ -286,6 +286,7 @@ public final class GalleryViewModel implements AutoCloseable {
             timeline.indexProperty().set(item.frameIndex());
         }
         selection.highlightProperty().set(new SelectionViewModel.Highlight(item.frame(), item.patch().rank()));
+        selection.centerOn(item.frame(), item.patch());
     }
 
     // ---- crops

@@ -206,6 +206,12 @@ public final class SelectionViewModel implements AutoCloseable {
         viewer.requestRedraw();
     }
 
+    /** Centres the viewer on a patch of a frame (processed coordinates scaled back to the frame), keeping the zoom. */
+    void centerOn(Frame f, org.clanet.workbench.selection.Patch p) {
+        double[] s = FrameSelection.scale(f);
+        viewer.centerOn((p.x() + p.w() / 2.0) * s[0], (p.y() + p.h() / 2.0) * s[1]);
+    }
+
     // ---- parameters
 
     /**

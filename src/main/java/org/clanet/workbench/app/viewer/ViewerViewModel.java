@@ -136,6 +136,13 @@ public final class ViewerViewModel {
         transform.set(transform.get().zoomAt(factor, x, y));
     }
 
+    /** Centres the view on the image point (x, y) in image pixels, keeping the zoom; leaves fit-to-window. */
+    public void centerOn(double x, double y) {
+        fitToWindow.set(false);
+        double k = transform.get().scale();
+        transform.set(new ViewTransform(k, viewW / 2 - x * k, viewH / 2 - y * k));
+    }
+
     public void panBy(double dx, double dy) {
         fitToWindow.set(false);
         transform.set(transform.get().panBy(dx, dy));

@@ -1,6 +1,7 @@
 package org.clanet.workbench.app.selection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,9 +132,17 @@ class GalleryViewModelTest {
         Sequence g7 = stack.sequence("G7");
         stack.navigator.select(g7);
         g.activeProperty().set(true);
+        stack.viewer.setViewport(400, 300);
+        stack.viewer.zoomIn();
+        double zoom = stack.viewer.getTransform().scale();
         Item last = g.items().stream().filter(i -> i.frameIndex() == 3).findFirst().orElseThrow();
         g.open(last);
         assertEquals(3, stack.timeline.getIndex());
+        // the viewer is centred on the patch, at the same zoom
+        assertEquals(zoom, stack.viewer.getTransform().scale(), 1e-12);
+        assertEquals(last.patch().x() + last.patch().w() / 2.0, stack.viewer.getTransform().toImageX(200), 1e-9);
+        assertEquals(last.patch().y() + last.patch().h() / 2.0, stack.viewer.getTransform().toImageY(150), 1e-9);
+        assertFalse(stack.viewer.fitToWindowProperty().get());
         assertSame(g7.frames().get(3), stack.viewer.shownFrameProperty().get());
         SelectionViewModel.Highlight h = stack.selection.highlightProperty().get();
         assertSame(g7.frames().get(3), h.frame());
