@@ -169,10 +169,7 @@ public final class MainController {
 
         // status bar
         statusBar.textProperty().bind(vm.currentTaskText());
-        statusBar.progressProperty().bind(Bindings.createDoubleBinding(() -> {
-            var t = vm.tasks().currentProperty().get();
-            return t == null || t.isFinished() ? 0.0 : t.getProgress();
-        }, vm.tasks().currentProperty(), vm.tasks().tasks()));
+        statusBar.progressProperty().bind(vm.currentTaskProgress());
         Label readout = statusLabel("mdi2c-crosshairs", "Pixel under the pointer: x, y, value in [0,1] (raw code)");
         readout.textProperty().bind(v.readoutProperty());
         javafx.scene.Node crosshair = readout.getGraphic();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.binding.StringBinding;
 import org.clanet.workbench.app.dataset.DatasetViewModel;
 import org.clanet.workbench.app.inspector.InspectorViewModel;
@@ -44,6 +45,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final SelectionViewModel selection;
     private final java.util.concurrent.ExecutorService selectionPool;
     private final StringBinding currentTaskText;
+    private final DoubleBinding currentTaskProgress;
 
     public WorkbenchViewModel(WorkbenchContext ctx) {
         this.ctx = ctx;
@@ -82,6 +84,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
                 case FAILED -> t.getTitle() + " failed: " + t.getFailureReason();
                 case CANCELLED -> t.getTitle() + ": cancelled";
             };
+        }, tasks.currentProperty(), tasks.tasks());
+        currentTaskProgress = Bindings.createDoubleBinding(() -> {
+            JobTask<?> t = tasks.currentProperty().get();
+            return t == null || t.isFinished() ? 0.0 : t.getProgress();
         }, tasks.currentProperty(), tasks.tasks());
     }
 
@@ -176,6 +182,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
     /** "Scan MCF7: Reading headers · 512 / 2,000 · 3s left", "Ready". */
     public StringBinding currentTaskText() {
         return currentTaskText;
+    }
+
+    /** The current task's progress for the status bar: 0 when none runs, -1 while indeterminate. */
+    public DoubleBinding currentTaskProgress() {
+        return currentTaskProgress;
     }
 
     @Override

@@ -52,6 +52,8 @@ public final class WorkbenchWindow {
     private final MainController controller;
     private final Scene scene;
     private final Timeline memoryTimer;
+    /** Reads files for dialogs (session log, licence) off the FX thread; its thread ends when idle. */
+    private final java.util.concurrent.Executor io = org.clanet.workbench.app.util.Executors2.fixed("clanet-io", 1);
 
     /**
      * @param openUri opens a folder or URL with the desktop (HostServices#showDocument), or null
@@ -222,7 +224,9 @@ public final class WorkbenchWindow {
         a.initOwner(stage);
         a.setTitle("About " + TITLE);
         a.setHeaderText(TITLE + " " + version());
-        TextArea text = new TextArea(aboutText());
+        TextArea text = new TextArea(aboutText("Reading…"));
+        // the licence file is read off the FX thread
+        inBackground(WorkbenchWindow::sampleDataLicence, licence -> text.setText(aboutText(licence)));
         text.setEditable(false);
         text.setWrapText(true);
         text.setPrefSize(560, 320);
@@ -231,6 +235,11 @@ public final class WorkbenchWindow {
     }
 
     String aboutText() {
+        return aboutText(sampleDataLicence());
+    }
+
+    /** The About text with the sample data's licence as given (read in the background). */
+    String aboutText(String licence) {
         StringBuilder sb = new StringBuilder();
         sb.append("Identify cell lines from time-lapse brightfield images with the CLANet method.\n\n");
         sb.append("Version: ").append(version()).append('\n');
@@ -241,7 +250,7 @@ public final class WorkbenchWindow {
         sb.append(detail.isEmpty() ? "" : " (" + detail + ")").append('\n');
         sb.append("Data folder: ").append(org.clanet.workbench.pipeline.RuntimeSetup.dataHome()).append('\n');
         sb.append("Session log: ").append(SessionLog.current()).append("\n\n");
-        sb.append("Sample data\n").append(sampleDataLicence()).append("\n\n");
+        sb.append("Sample data\n").append(licence).append("\n\n");
         sb.append("Built with OpenJFX, ControlsFX, Ikonli (Material Design Icons), DJL/PyTorch, OpenCV.");
         return sb.toString();
     }
@@ -281,8 +290,14 @@ public final class WorkbenchWindow {
         area.setEditable(false);
         area.getStyleClass().add("log-view");
         Runnable reload = () -> {
-            area.setText(readLog(log));
-            area.positionCaret(area.getLength());
+            if (area.getText().isEmpty()) {
+                area.setText("Reading…");
+            }
+            // read off the FX thread, and only the end of a long log
+            inBackground(() -> readLog(log), text -> {
+                area.setText(text);
+                area.positionCaret(area.getLength());
+            });
         };
         reload.run();
         Button refresh = new Button("Reload");
@@ -299,17 +314,66 @@ public final class WorkbenchWindow {
         s.show();
     }
 
+    /** Lines of the session log the log window shows: the last ones. */
+    static final int LOG_LINES = 2000;
+
     static String readLog(Path log) {
         if (log == null) {
             return "No session log (the workbench was started without RuntimeSetup).";
         }
         try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            int from = Math.max(0, lines.size() - 5000);
-            return String.join("\n", lines.subList(from, lines.size()));
+            return tail(log, LOG_LINES, 8 << 20);
         } catch (IOException e) {
             return "Cannot read " + log + ": " + e.getMessage();
         }
+    }
+
+    /**
+     * The last {@code maxLines} lines of a text file (UTF-8), read backwards from its end: a long log is not read
+     * whole. At most {@code maxBytes} are read.
+     */
+    static String tail(Path file, int maxLines, int maxBytes) throws IOException {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+            long size = ch.size();
+            long start = size;
+            int newlines = 0;
+            java.util.ArrayDeque<byte[]> chunks = new java.util.ArrayDeque<>();
+            while (start > 0 && newlines <= maxLines && size - start < maxBytes) {
+                int n = (int) Math.min(64 * 1024, start);
+                start -= n;
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(n);
+                ch.position(start);
+                while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                    // read the whole chunk
+                }
+                byte[] b = buf.array();
+                for (int i = 0; i < buf.position(); i++) {
+                    if (b[i] == '\n' && start + i != size - 1) { // a trailing newline starts no line
+                        newlines++;
+                    }
+                }
+                chunks.addFirst(b);
+            }
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream((int) (size - start));
+            for (byte[] b : chunks) {
+                all.write(b);
+            }
+            String text = all.toString(StandardCharsets.UTF_8);
+            if (text.endsWith("\n")) {
+                text = text.substring(0, text.length() - 1);
+            }
+            List<String> lines = List.of(text.split("\n", -1));
+            int from = Math.max(start > 0 ? 1 : 0, lines.size() - maxLines); // a first line cut in two is dropped
+            return String.join("\n", lines.subList(Math.min(from, lines.size()), lines.size()));
+        }
+    }
+
+    /** Runs {@code work} on a background thread and hands its result to {@code done} on the FX thread. */
+    private <T> void inBackground(java.util.function.Supplier<T> work, Consumer<T> done) {
+        io.execute(() -> {
+            T r = work.get();
+            javafx.application.Platform.runLater(() -> done.accept(r));
+        });
     }
 
     void openLogFolder() {

@@ -1,5 +1,7 @@
 package org.clanet.workbench.app.dataset;
 
+import static org.clanet.workbench.app.util.Texts.count;
+
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -69,7 +71,7 @@ public final class DatasetViewModel {
             if (pending == task) {
                 show(task.getValue());
                 prefs.datasetOpened(abs);
-                prefs.save();
+                prefs.saveInBackground();
                 recent.setAll(prefs.recentDatasets());
                 scanning.set(false);
             }
@@ -101,17 +103,12 @@ public final class DatasetViewModel {
                 .limit(2).map(Map.Entry::getKey).collect(Collectors.joining(", "));
         return String.format("%s · %s · %s · %s · %s%s",
                 name(d.root()),
-                plural(lines, d.labelled() ? "cell line" : "unlabelled folder"),
-                plural(d.batchCount(), "batch"),
-                plural(d.sequenceCount(), "sequence"),
-                plural(d.imageCount(), "image"),
+                count(lines, d.labelled() ? "cell line" : "unlabelled folder"),
+                count(d.batchCount(), "batch"),
+                count(d.sequenceCount(), "sequence"),
+                count(d.imageCount(), "image"),
                 (sizes.isEmpty() ? "" : " (" + sizes + ")")
-                        + (d.skipped().isEmpty() ? "" : " · " + plural(d.skipped().size(), "file") + " skipped"));
-    }
-
-    static String plural(long n, String word) {
-        String w = n == 1 ? word : word.endsWith("ch") ? word + "es" : word + "s";
-        return String.format("%,d %s", n, w);
+                        + (d.skipped().isEmpty() ? "" : " · " + count(d.skipped().size(), "file") + " skipped"));
     }
 
     private static String name(Path p) {
@@ -148,7 +145,7 @@ public final class DatasetViewModel {
 
     public void clearRecent() {
         prefs.clearRecent();
-        prefs.save();
+        prefs.saveInBackground();
         recent.clear();
     }
 }

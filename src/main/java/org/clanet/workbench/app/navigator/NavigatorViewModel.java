@@ -1,5 +1,7 @@
 package org.clanet.workbench.app.navigator;
 
+import static org.clanet.workbench.app.util.Texts.count;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,10 +81,6 @@ public final class NavigatorViewModel {
 
     static String hours(double h) {
         return h == Math.rint(h) ? String.format(Locale.ROOT, "%.0f h", h) : String.format(Locale.ROOT, "%.1f h", h);
-    }
-
-    static String count(long n, String word) {
-        return String.format("%,d %s", n, n == 1 ? word : word.endsWith("ch") ? word + "es" : word + "s");
     }
 
     public ReadOnlyObjectProperty<NavigatorNode> rootProperty() {

@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.clanet.workbench.app.util.Executors2;
 import org.clanet.workbench.workspace.AppDirs;
 import org.clanet.workbench.workspace.AtomicFiles;
 import org.slf4j.Logger;
@@ -36,10 +40,24 @@ public final class WorkbenchPreferences {
     }
 
     private final Path file;
+    private final Executor writer;
+    private final AtomicLong snapshots = new AtomicLong();
+    private final AtomicReference<Snapshot> pending = new AtomicReference<>();
+    private long written = -1; // the latest snapshot on disk; guarded by this
     private ObjectNode node = JSON.createObjectNode();
 
+    private record Snapshot(long seq, ObjectNode node) {
+    }
+
+    /** Background saves on a daemon thread of their own. */
     public WorkbenchPreferences(Path file) {
+        this(file, Executors2.fixed("clanet-prefs", 1));
+    }
+
+    /** @param writer where {@link #saveInBackground()} writes the file (tests: a direct or queued executor) */
+    public WorkbenchPreferences(Path file, Executor writer) {
         this.file = file;
+        this.writer = writer;
         ObjectNode all = readFile();
         if (all.get(KEY) instanceof ObjectNode n) {
             node = n;
@@ -153,12 +171,43 @@ public final class WorkbenchPreferences {
         node.put("theme", theme.name());
     }
 
-    /** Writes the file atomically, keeping keys other parts of the app put there. Failures are logged only. */
-    public synchronized void save() {
+    /**
+     * Writes the file now (on the caller's thread: at exit), atomically, keeping keys other parts of the app put
+     * there. Failures are logged only.
+     */
+    public void save() {
+        write(snapshot());
+    }
+
+    /**
+     * Saves off the caller's thread (reading, writing and syncing the file costs milliseconds; call this from the
+     * FX thread): the values are copied now and written by the writer; saves asked for while one waits are
+     * coalesced into one write of the latest values.
+     */
+    public void saveInBackground() {
+        if (pending.getAndSet(snapshot()) == null) {
+            writer.execute(() -> {
+                Snapshot s = pending.getAndSet(null);
+                if (s != null) {
+                    write(s);
+                }
+            });
+        }
+    }
+
+    private Snapshot snapshot() {
+        return new Snapshot(snapshots.incrementAndGet(), node.deepCopy());
+    }
+
+    private synchronized void write(Snapshot s) {
+        if (s.seq() <= written) {
+            return; // a newer snapshot is on disk already
+        }
         try {
             ObjectNode all = readFile();
-            all.set(KEY, node);
+            all.set(KEY, s.node());
             AtomicFiles.write(file, JSON.writeValueAsBytes(all));
+            written = s.seq();
         } catch (IOException e) {
             LOG.warn("cannot save preferences {}: {}", file, e.getMessage());
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -101,6 +102,13 @@ public final class GalleryViewModel implements AutoCloseable {
     private int framesTotal;
     private int failedFrames;
     private boolean dirty = true;
+    // Frames arrive one by one (a sequence may have hundreds): their patches are collected and published into the
+    // sorted list at most every PUBLISH_NANOS (merged in, not re-sorted), and when the last frame arrives.
+    static final long PUBLISH_NANOS = 100_000_000L;
+    private final List<Item> unpublished = new ArrayList<>();
+    private LongSupplier clock = System::nanoTime;
+    private long lastPublish;
+    private boolean refreshing;
 
     GalleryViewModel(SelectionViewModel selection, TimelineViewModel timeline, Executor background, Executor ui,
                      SelectionService service) {
@@ -143,6 +151,16 @@ public final class GalleryViewModel implements AutoCloseable {
         framesTotal = s.size();
         loading.set(true);
         updateStatus();
+        refreshing = true; // the cached frames below are published together, after the loop
+        try {
+            queueFrames(s, p, root, ws, gen);
+        } finally {
+            refreshing = false;
+        }
+        publish();
+    }
+
+    private void queueFrames(Sequence s, SelectionParameters p, Path root, Workspace ws, long gen) {
         for (int i = 0; i < s.size(); i++) {
             Frame f = s.frames().get(i);
             int index = i;
@@ -168,6 +186,8 @@ public final class GalleryViewModel implements AutoCloseable {
     private void clear(Sequence s) {
         shown = s;
         all.clear();
+        unpublished.clear();
+        lastPublish = clock.getAsLong();
         items.clear();
         selected.set(null);
         framesDone = 0;
@@ -183,19 +203,58 @@ public final class GalleryViewModel implements AutoCloseable {
             failedFrames++;
         }
         for (Patch p : r.patches()) {
-            all.add(new Item(r.frame(), index, p, r.source()));
+            Item item = new Item(r.frame(), index, p, r.source());
+            all.add(item);
+            unpublished.add(item);
         }
-        if (framesDone >= framesTotal) {
+        boolean done = framesDone >= framesTotal;
+        if (done) {
             loading.set(false);
         }
-        resort();
+        if (done || !refreshing && clock.getAsLong() - lastPublish >= PUBLISH_NANOS) {
+            publish();
+        }
         updateStatus();
     }
 
+    private Comparator<Item> order() {
+        return sort.get() == Sort.TIME ? BY_TIME : BY_CONFLUENCY;
+    }
+
+    /** Merges the patches collected since the last publication into the (sorted) list: one change. */
+    private void publish() {
+        lastPublish = clock.getAsLong();
+        if (unpublished.isEmpty()) {
+            return;
+        }
+        Comparator<Item> order = order();
+        List<Item> batch = new ArrayList<>(unpublished);
+        unpublished.clear();
+        batch.sort(order);
+        List<Item> merged = new ArrayList<>(items.size() + batch.size());
+        int i = 0;
+        int j = 0;
+        while (i < items.size() || j < batch.size()) {
+            if (j >= batch.size() || i < items.size() && order.compare(items.get(i), batch.get(j)) <= 0) {
+                merged.add(items.get(i++));
+            } else {
+                merged.add(batch.get(j++));
+            }
+        }
+        items.setAll(merged);
+    }
+
     private void resort() {
+        unpublished.clear();
+        lastPublish = clock.getAsLong();
         List<Item> sorted = new ArrayList<>(all);
-        sorted.sort(sort.get() == Sort.TIME ? BY_TIME : BY_CONFLUENCY);
+        sorted.sort(order());
         items.setAll(sorted);
+    }
+
+    /** The clock publication is timed with (tests). */
+    void clock(LongSupplier c) {
+        clock = c;
     }
 
     private void updateStatus() {
@@ -227,6 +286,7 @@ public final class GalleryViewModel implements AutoCloseable {
             timeline.indexProperty().set(item.frameIndex());
         }
         selection.highlightProperty().set(new SelectionViewModel.Highlight(item.frame(), item.patch().rank()));
+        selection.centerOn(item.frame(), item.patch());
     }
 
     // ---- crops

@@ -1,5 +1,7 @@
 package org.clanet.workbench.app.selection;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,11 +12,12 @@ import org.clanet.workbench.app.navigator.BadgeProvider;
 import org.clanet.workbench.dataset.Dataset;
 import org.clanet.workbench.dataset.Frame;
 import org.clanet.workbench.dataset.Sequence;
+import org.clanet.workbench.workspace.PatchStore;
 import org.clanet.workbench.workspace.Workspace;
 
 /**
- * Navigator badges from the workspace: which sequences have selected patches for all their frames (green), for
- * some (amber), or none (no badge). {@link #compute} reads the workspace (background); {@link #set} publishes on
+ * Navigator badges from the workspace: which sequences the selection stage has processed for all their frames
+ * (green), for some (amber), or none (no badge). {@link #compute} reads the workspace (background); {@link #set} publishes on
  * the FX thread; {@link #badges} answers from memory.
  */
 public final class PatchBadges implements BadgeProvider {
@@ -22,32 +25,55 @@ public final class PatchBadges implements BadgeProvider {
     public static final String ICON_ALL = "mdi2v-view-grid";
     public static final String ICON_SOME = "mdi2v-view-grid-outline";
 
-    /** Frames of a sequence with at least one stored patch, of all its frames. */
-    public record Coverage(int withPatches, int frames) {
+    /**
+     * Frames of a sequence the selection stage has processed (a stored result, with or without patches: a frame
+     * without cells is done too), of all its frames.
+     */
+    public record Coverage(int done, int frames) {
         public boolean all() {
-            return frames > 0 && withPatches == frames;
+            return frames > 0 && done == frames;
         }
     }
 
     private Map<String, Coverage> coverage = Map.of();
 
-    /** Coverage per sequence id, from one query of the workspace (call off the FX thread). */
+    /**
+     * Coverage per sequence id (call off the FX thread): a frame counts when the workspace's stage cache records it
+     * done for {@link PatchStore#STAGE}, under whichever parameters it was last applied with. One query of the
+     * stage cache's keys; no patch rows are read.
+     */
     public static Map<String, Coverage> compute(Dataset d, Workspace ws) {
         if (d == null || ws == null || ws.isClosed()) {
             return Map.of();
         }
-        Set<String> withPatches = new HashSet<>(ws.patches().all().keySet());
+        Set<String> done = doneFrames(ws);
         Map<String, Coverage> out = new HashMap<>();
         d.sequences().forEach(s -> {
             int n = 0;
             for (Frame f : s.frames()) {
-                if (withPatches.contains(f.relativePath())) {
+                if (done.contains(f.relativePath())) {
                     n++;
                 }
             }
             out.put(s.id(), new Coverage(n, s.size()));
         });
         return out;
+    }
+
+    /** Relative paths of the frames recorded done for the selection stage. */
+    static Set<String> doneFrames(Workspace ws) {
+        return ws.read(c -> {
+            Set<String> out = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT item_key FROM stage_cache WHERE stage = ?")) {
+                ps.setString(1, PatchStore.STAGE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     public void set(Map<String, Coverage> c) {
@@ -61,13 +87,13 @@ public final class PatchBadges implements BadgeProvider {
     @Override
     public List<Badge> badges(Sequence s) {
         Coverage c = coverage.get(s.id());
-        if (c == null || c.withPatches() == 0) {
+        if (c == null || c.done() == 0) {
             return List.of();
         }
         if (c.all()) {
             return List.of(new Badge(ICON_ALL, "Patches selected for all " + c.frames() + " frames", "badge-ok"));
         }
-        return List.of(new Badge(ICON_SOME, "Patches selected for " + c.withPatches() + " of " + c.frames()
+        return List.of(new Badge(ICON_SOME, "Patches selected for " + c.done() + " of " + c.frames()
                 + " frames", "badge-warn"));
     }
 
@@ -78,7 +104,7 @@ public final class PatchBadges implements BadgeProvider {
         for (Coverage c : coverage.values()) {
             if (c.all()) {
                 all++;
-            } else if (c.withPatches() > 0) {
+            } else if (c.done() > 0) {
                 some++;
             }
         }

@@ -2,13 +2,12 @@ package org.clanet.workbench.app.selection;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.imageio.ImageIO;
+import org.clanet.workbench.app.util.FileKey;
 import org.clanet.workbench.app.util.LruCache;
 import org.clanet.workbench.dataset.Frame;
 import org.clanet.workbench.imaging.GrayImage;
@@ -35,6 +34,9 @@ public final class SelectionService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SelectionService.class);
 
+    /** The preset every frame is processed with, as the selection stage does by default. */
+    static final Preset PRESET = Preset.AUTO;
+
     /** Decodes a frame to its processed (preset-applied) image. */
     @FunctionalInterface
     public interface ProcessedLoader {
@@ -45,7 +47,7 @@ public final class SelectionService {
     private final ProcessedLoader loader;
 
     public SelectionService(long maxCachedBytes) {
-        this(maxCachedBytes, f -> ImageLoader.loadProcessed(f, Preset.AUTO));
+        this(maxCachedBytes, f -> ImageLoader.loadProcessed(f, PRESET));
     }
 
     public SelectionService(long maxCachedBytes, ProcessedLoader loader) {
@@ -53,8 +55,14 @@ public final class SelectionService {
         this.loader = loader;
     }
 
+    /**
+     * The in-memory cache key of a frame's result: the file (path, size, modification time: a replaced file misses),
+     * the preset the loader applies and the parameters. One {@code stat}.
+     */
     static String key(Frame f, SelectionParameters p) {
-        return f.path() + "\n" + p.canonical();
+        FileKey k = FileKey.of(f.path());
+        return k.path() + "\n" + k.size() + "\n" + k.lastModifiedMillis() + "\n" + PRESET.name() + "\n"
+                + p.canonical();
     }
 
     /** The cached result, or null. */
@@ -99,7 +107,7 @@ public final class SelectionService {
     /** The stored result when the workspace has one that is fresh for these parameters; else null. */
     static FrameSelection stored(Path root, Workspace ws, Frame f, SelectionParameters p) {
         String rel = f.relativePath();
-        String cacheKey = new SelectionStage(p, Preset.AUTO, 1).cacheKey(root,
+        String cacheKey = new SelectionStage(p, PRESET, 1).cacheKey(root,
                 new SelectionStage.Item(f.path(), rel));
         if (!ws.isFresh(PatchStore.STAGE, rel, cacheKey)) {
             return null;
@@ -112,24 +120,24 @@ public final class SelectionService {
         int w = 0;
         int h = 0;
         Path png = ws.patches().maskFile(rel);
+        String maskProblem = null;
         if (Files.isRegularFile(png)) {
             try {
-                BufferedImage img = ImageIO.read(png.toFile());
-                if (img != null) {
-                    w = img.getWidth();
-                    h = img.getHeight();
-                    mask = new byte[w * h];
-                    Raster r = img.getRaster();
-                    int[] row = new int[w];
-                    for (int y = 0; y < h; y++) {
-                        r.getSamples(0, y, w, 1, 0, row);
-                        for (int x = 0; x < w; x++) {
-                            mask[y * w + x] = (byte) (row[x] != 0 ? 255 : 0);
-                        }
+                BufferedImage img = ImageLoader.decode(png);
+                w = img.getWidth();
+                h = img.getHeight();
+                mask = new byte[w * h];
+                Raster r = img.getRaster();
+                int[] row = new int[w];
+                for (int y = 0; y < h; y++) {
+                    r.getSamples(0, y, w, 1, 0, row);
+                    for (int x = 0; x < w; x++) {
+                        mask[y * w + x] = (byte) (row[x] != 0 ? 255 : 0);
                     }
                 }
-            } catch (IOException e) {
-                LOG.warn("cannot read stored mask {}", png, e);
+            } catch (ImageReadException e) {
+                LOG.warn("cannot read the stored mask: {}", e.getMessage());
+                maskProblem = "stored mask image unreadable (" + e.reason() + ")";
                 mask = null;
                 w = 0;
                 h = 0;
@@ -143,7 +151,8 @@ public final class SelectionService {
                     + "; the MIL stage skips this frame)";
         }
         if (mask == null) {
-            note = note == null ? "mask image missing from the workspace" : note + "; mask image missing";
+            String missing = maskProblem != null ? maskProblem : "mask image missing from the workspace";
+            note = note == null ? missing : note + "; " + missing;
         }
         double[] s = FrameSelection.scale(f);
         return new FrameSelection(f, p, FrameSelection.Source.WORKSPACE, mask, w, h, s[0], s[1], patches,

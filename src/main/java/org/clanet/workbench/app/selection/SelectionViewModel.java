@@ -91,6 +91,7 @@ public final class SelectionViewModel implements AutoCloseable {
     private final StringBinding note;
     private final PatchBadges badges = new PatchBadges();
     private final GalleryViewModel gallery;
+    private final MaskLayer maskLayer;
     private final Debouncer debouncer;
     private final AtomicLong generation = new AtomicLong();
     private long workspaceGeneration;
@@ -108,7 +109,8 @@ public final class SelectionViewModel implements AutoCloseable {
         this.debouncer = new Debouncer(services.debounceMillis(), services.ui());
         this.gallery = new GalleryViewModel(this, timeline, services.gallery(), services.ui(), services.service());
 
-        viewer.layers().add(new MaskLayer(overlays, result::get));
+        maskLayer = new MaskLayer(overlays, result::get, services.live(), services.ui(), viewer::requestRedraw);
+        viewer.layers().add(maskLayer);
         viewer.layers().add(new PatchLayer(overlays, result::get, highlight::get));
         navigator.badgeProviders().add(badges);
         // change listeners (not invalidation ones): they fire on every change even if nobody read the value
@@ -180,13 +182,18 @@ public final class SelectionViewModel implements AutoCloseable {
         Dataset d = dataset.get();
         Path root = d == null ? null : d.root();
         Workspace ws = workspace.get();
+        boolean mask = overlays.maskVisibleProperty().get();
+        int maskArgb = maskLayer.argb();
         services.live().execute(() -> {
             if (generation.get() != gen) {
                 return; // superseded before it started
             }
             FrameSelection r = services.service().get(root, ws, f, p);
+            // the mask's tint is prepared here too, off the FX thread
+            MaskLayer.Tint tint = mask ? MaskLayer.tint(r, maskArgb) : null;
             services.ui().execute(() -> {
                 if (generation.get() == gen) {
+                    maskLayer.offer(tint);
                     deliver(r);
                 }
             });
@@ -197,6 +204,12 @@ public final class SelectionViewModel implements AutoCloseable {
         busy.set(false);
         result.set(r);
         viewer.requestRedraw();
+    }
+
+    /** Centres the viewer on a patch of a frame (processed coordinates scaled back to the frame), keeping the zoom. */
+    void centerOn(Frame f, org.clanet.workbench.selection.Patch p) {
+        double[] s = FrameSelection.scale(f);
+        viewer.centerOn((p.x() + p.w() / 2.0) * s[0], (p.y() + p.h() / 2.0) * s[1]);
     }
 
     // ---- parameters
@@ -429,6 +442,10 @@ public final class SelectionViewModel implements AutoCloseable {
 
     public OverlaySettings overlays() {
         return overlays;
+    }
+
+    MaskLayer maskLayer() {
+        return maskLayer;
     }
 
     public GalleryViewModel gallery() {

@@ -35,15 +35,29 @@ public final class JobTask<T> extends Task<T> {
     protected T call() throws Exception {
         eta = new Eta();
         updateMessage("Starting");
+        // Cores report from many threads at once (the scanner from a parallel stream): Eta is not thread-safe, and
+        // reports arrive out of order, so updates are serialised and a count lower than one already shown is
+        // dropped (the bar never runs backwards and ends on the highest count).
+        Object lock = new Object();
+        long[] shown = {-1, 0}; // highest done shown, and its total
         ProgressListener listener = (done, total, message) -> {
-            if (total > 0) {
-                Duration left = eta.update(done, total);
-                etaText = left == null ? "" : Eta.format(left) + " left";
-                updateProgress(done, total);
-            } else {
-                updateProgress(-1, 1);
+            synchronized (lock) {
+                if (total > 0) {
+                    if (total == shown[1] && done < shown[0]) {
+                        return;
+                    }
+                    shown[0] = done;
+                    shown[1] = total;
+                    Duration left = eta.update(done, total);
+                    etaText = left == null ? "" : Eta.format(left) + " left";
+                    updateProgress(done, total);
+                } else {
+                    shown[0] = -1;
+                    shown[1] = 0;
+                    updateProgress(-1, 1);
+                }
+                updateMessage(describe(done, total, message));
             }
-            updateMessage(describe(done, total, message));
         };
         try {
             T result = job.run(listener, cancellation);
@@ -54,8 +68,9 @@ public final class JobTask<T> extends Task<T> {
             return result;
         } catch (CancellationException e) {
             if (!isCancelled()) {
-                // cancelled through the token from elsewhere: make the FX state say so
-                javafx.application.Platform.runLater(() -> super.cancel(false));
+                // cancelled through the token from elsewhere: make the FX state say so. Now, before the exception
+                // completes the future (a later cancel would find it done and the task would end FAILED).
+                super.cancel(false);
             }
             throw e;
         }
@@ -74,8 +89,11 @@ public final class JobTask<T> extends Task<T> {
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
+        // the task is cancelled first, then the token: the core stopping on the token must find the future
+        // cancelled already, else its CancellationException would complete it as FAILED
+        boolean cancelled = super.cancel(false); // cooperative: the core polls its Cancellation
         cancellation.cancel();
-        return super.cancel(false); // cooperative: the core polls its Cancellation
+        return cancelled;
     }
 
     public Cancellation cancellation() {

@@ -25,8 +25,10 @@ public final class TaskRunner implements AutoCloseable {
 
     private final Executor executor;
     private final ExecutorService owned;
+    // the extractor makes a running task's message and progress changes list changes too: the status bar
+    // (bound to the list) then follows a job's progress and ETA, not only its state
     private final ObservableList<JobTask<?>> tasks = FXCollections.observableArrayList(
-            t -> new javafx.beans.Observable[] {t.stateProperty()});
+            t -> new javafx.beans.Observable[] {t.stateProperty(), t.messageProperty(), t.progressProperty()});
     private final ReadOnlyObjectWrapper<JobTask<?>> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final IntegerBinding running;
 

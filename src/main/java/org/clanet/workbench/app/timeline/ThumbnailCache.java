@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.clanet.workbench.app.util.FileKey;
 import org.clanet.workbench.app.util.LruCache;
 import org.clanet.workbench.imaging.GrayImage;
 import org.clanet.workbench.imaging.ImageLoader;
@@ -12,7 +13,8 @@ import org.clanet.workbench.imaging.ImageReadException;
 
 /**
  * Timeline thumbnails: decoded in the background on a bounded executor (newest request first), kept in a
- * bounded LRU cache (by bytes), delivered on the UI executor. A file that cannot be read yields an error
+ * bounded LRU cache (by bytes) keyed by path, size and modification time ({@link FileKey}: a file replaced under the
+ * same name is decoded again), delivered on the UI executor. A file that cannot be read yields an error
  * thumbnail with the reason; it is cached too, so a corrupt frame is not decoded again and again.
  */
 public final class ThumbnailCache {
@@ -27,7 +29,7 @@ public final class ThumbnailCache {
     private final Executor ui;
     private final Decoder decoder;
     private final int maxSize;
-    private final LruCache<Path, Thumbnail> cache;
+    private final LruCache<FileKey, Thumbnail> cache;
     private final Set<Path> inFlight = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<Path, java.util.List<Consumer<Thumbnail>>> waiting = new ConcurrentHashMap<>();
 
@@ -45,7 +47,7 @@ public final class ThumbnailCache {
 
     /** The cached thumbnail, or null (then ask with {@link #request}). */
     public Thumbnail cached(Path file) {
-        return cache.get(file);
+        return cache.get(FileKey.of(file));
     }
 
     /**
@@ -53,7 +55,7 @@ public final class ThumbnailCache {
      * after a background decode. Several requests for the same file share one decode.
      */
     public void request(Path file, Consumer<Thumbnail> callback) {
-        Thumbnail t = cache.get(file);
+        Thumbnail t = cache.get(FileKey.of(file));
         if (t != null) {
             callback.accept(t);
             return;
@@ -63,6 +65,7 @@ public final class ThumbnailCache {
             return;
         }
         background.execute(() -> {
+            FileKey key = FileKey.of(file); // before the decode: a file replaced meanwhile is decoded again
             Thumbnail result;
             try {
                 result = decoder.decode(file, maxSize);
@@ -71,7 +74,7 @@ public final class ThumbnailCache {
             } catch (Exception | OutOfMemoryError e) {
                 result = Thumbnail.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
-            cache.put(file, result);
+            cache.put(key, result);
             inFlight.remove(file);
             Thumbnail done = result;
             java.util.List<Consumer<Thumbnail>> callbacks = waiting.remove(file);

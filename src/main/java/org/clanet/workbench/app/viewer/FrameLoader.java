@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.clanet.workbench.app.util.FileKey;
 import org.clanet.workbench.app.util.LruCache;
 import org.clanet.workbench.imaging.GrayImage;
 import org.clanet.workbench.imaging.ImageLoader;
@@ -11,8 +12,10 @@ import org.clanet.workbench.imaging.ImageReadException;
 
 /**
  * Decodes full frames off the FX thread with the latest request winning: a request made while older ones
- * wait makes them no-ops, and a result that arrives after a newer request is dropped. Recently decoded frames
- * stay in a small LRU cache bounded by pixel count, so stepping back and forth is instant.
+ * wait makes them no-ops, and a result that arrives after a newer request is dropped. The auto-levels
+ * percentiles are computed on the same background thread, next to the decode. Recently decoded frames stay in
+ * a small LRU cache bounded by pixel count, keyed by path, size and modification time ({@link FileKey}), so
+ * stepping back and forth is instant and a file replaced under the same name is decoded again.
  */
 public final class FrameLoader {
 
@@ -22,14 +25,24 @@ public final class FrameLoader {
         GrayImage decode(Path file) throws ImageReadException;
     }
 
-    /** The outcome of a request: an image, or the reason it could not be read. */
-    public record Result(Path file, GrayImage image, String error) {
+    /** Auto levels: the 0.5th..99.5th percentile of a frame's pixels. */
+    public static final double LOW_PERCENTILE = 0.005;
+    public static final double HIGH_PERCENTILE = 0.995;
+
+    /**
+     * The outcome of a request: an image with its auto-levels range ({@code levels}: low, high), or the reason it
+     * could not be read.
+     */
+    public record Result(Path file, GrayImage image, String error, float[] levels) {
+    }
+
+    private record Decoded(GrayImage image, float[] levels) {
     }
 
     private final Executor background;
     private final Executor ui;
     private final Decoder decoder;
-    private final LruCache<Path, GrayImage> cache;
+    private final LruCache<FileKey, Decoded> cache;
     private final AtomicLong generation = new AtomicLong();
 
     public FrameLoader(Executor background, Executor ui, long maxCachedPixels) {
@@ -40,17 +53,17 @@ public final class FrameLoader {
         this.background = background;
         this.ui = ui;
         this.decoder = decoder;
-        this.cache = new LruCache<>(maxCachedPixels, g -> (long) g.width() * g.height());
+        this.cache = new LruCache<>(maxCachedPixels, d -> (long) d.image().width() * d.image().height());
     }
 
     /** Loads {@code file}; {@code done} runs on the UI executor unless a newer request came first. */
     public void load(Path file, Consumer<Result> done) {
         long gen = generation.incrementAndGet();
-        GrayImage hit = cache.get(file);
+        Decoded hit = cache.get(FileKey.of(file)); // one stat: a replaced file misses
         if (hit != null) {
             ui.execute(() -> {
                 if (generation.get() == gen) {
-                    done.accept(new Result(file, hit, null));
+                    done.accept(new Result(file, hit.image(), null, hit.levels()));
                 }
             });
             return;
@@ -61,13 +74,16 @@ public final class FrameLoader {
             }
             Result r;
             try {
+                FileKey key = FileKey.of(file); // before the decode: a file replaced meanwhile is decoded again
                 GrayImage g = decoder.decode(file);
-                cache.put(file, g);
-                r = new Result(file, g, null);
+                float[] levels = DisplayMapping.percentiles(g, LOW_PERCENTILE, HIGH_PERCENTILE);
+                cache.put(key, new Decoded(g, levels));
+                r = new Result(file, g, null, levels);
             } catch (ImageReadException e) {
-                r = new Result(file, null, e.reason());
+                r = new Result(file, null, e.reason(), null);
             } catch (RuntimeException | OutOfMemoryError e) {
-                r = new Result(file, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                r = new Result(file, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+                        null);
             }
             Result result = r;
             ui.execute(() -> {

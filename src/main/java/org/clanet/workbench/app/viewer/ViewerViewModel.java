@@ -89,7 +89,7 @@ public final class ViewerViewModel {
             boolean sizeChanged = image.get() == null || r.image() == null
                     || image.get().width() != r.image().width() || image.get().height() != r.image().height();
             if (r.image() != null) {
-                levels.set(DisplayMapping.percentiles(r.image(), 0.005, 0.995));
+                levels.set(r.levels()); // computed by the loader next to the decode, off the FX thread
             }
             error.set(r.error() == null ? "" : r.error());
             shownFrame.set(f);
@@ -134,6 +134,13 @@ public final class ViewerViewModel {
     public void zoomAt(double factor, double x, double y) {
         fitToWindow.set(false);
         transform.set(transform.get().zoomAt(factor, x, y));
+    }
+
+    /** Centres the view on the image point (x, y) in image pixels, keeping the zoom; leaves fit-to-window. */
+    public void centerOn(double x, double y) {
+        fitToWindow.set(false);
+        double k = transform.get().scale();
+        transform.set(new ViewTransform(k, viewW / 2 - x * k, viewH / 2 - y * k));
     }
 
     public void panBy(double dx, double dy) {

@@ -45,8 +45,38 @@ class DatasetViewModelTest {
             assertTrue(vm.skipped().get(0).reason().contains("not an image file"), vm.skipped().get(0).reason());
             assertTrue(vm.summaryProperty().get().contains("1 file skipped"), vm.summaryProperty().get());
             assertEquals(List.of(ds.toAbsolutePath().normalize()), vm.recent());
+            // saved in the background
+            await(10, () -> new WorkbenchPreferences(tmp.resolve("prefs.json")).lastDataset().isPresent());
             assertEquals(ds.toAbsolutePath().normalize(),
                     new WorkbenchPreferences(tmp.resolve("prefs.json")).lastDataset().orElseThrow());
+        }
+    }
+
+    @Test
+    void preferencesAreSavedOffTheFxThreadCoalesced() throws Exception {
+        Path a = TestDatasets.small(tmp.resolve("a"));
+        Path b = TestDatasets.small(tmp.resolve("b"));
+        Path file = tmp.resolve("prefs.json");
+        java.util.concurrent.ConcurrentLinkedQueue<Runnable> writes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        WorkbenchPreferences prefs = new WorkbenchPreferences(file, writes::add);
+        try (TaskRunner runner = new TaskRunner(1)) {
+            DatasetViewModel vm = new DatasetViewModel(runner, prefs);
+            onFx(() -> vm.open(a));
+            await(10, () -> vm.getDataset() != null);
+            JobTask<Dataset> second = onFx(() -> vm.open(b));
+            await(10, () -> second.isDone() && vm.getDataset().root().endsWith("b"));
+            assertFalse(java.nio.file.Files.exists(file), "nothing written on the FX thread");
+            assertEquals(1, writes.size(), "two saves waiting are one write");
+            writes.poll().run();
+            WorkbenchPreferences read = new WorkbenchPreferences(file);
+            assertEquals(b.toAbsolutePath().normalize(), read.lastDataset().orElseThrow());
+            assertEquals(List.of(b.toAbsolutePath().normalize(), a.toAbsolutePath().normalize()),
+                    read.recentDatasets());
+            onFx(vm::clearRecent); // a background write of an empty list waits
+            onFx(() -> prefs.datasetOpened(a));
+            prefs.save(); // at exit: written at once; the older write still waiting must not undo it
+            writes.poll().run();
+            assertEquals(List.of(a.toAbsolutePath().normalize()), new WorkbenchPreferences(file).recentDatasets());
         }
     }
 

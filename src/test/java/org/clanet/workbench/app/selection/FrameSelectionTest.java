@@ -2,6 +2,8 @@ package org.clanet.workbench.app.selection;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -31,6 +33,23 @@ class FrameSelectionTest {
         double[] small = FrameSelection.scale(frame(1280, 944));
         assertEquals(1280 / 1408.0, small[0], 1e-12);
         assertEquals(944 / 1040.0, small[1], 1e-12);
+    }
+
+    @Test
+    void aReplacedFileDoesNotKeepItsOldOverlay(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("a.png");
+        BlobImages.write(file, 360, 280, 11, 40);
+        Frame f = new Frame(file, "a.png", new Timepoint(0, 4, 0), new ImageHeader(ImageFormat.PNG, 360, 280, 8, 1));
+        SelectionService service = new SelectionService(64L << 20);
+        SelectionParameters p = SelectionParameters.defaults();
+        FrameSelection before = service.get(null, null, f, p);
+        assertTrue(before.patches().size() > 0);
+        assertSame(before, service.cached(f, p));
+        BlobImages.blank(file, 360, 280, 128); // replaced under the same name
+        java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+                java.nio.file.Files.getLastModifiedTime(file).toMillis() + 5000));
+        assertNull(service.cached(f, p), "the old file's result is not the new file's");
+        assertEquals(0, service.get(null, null, f, p).patches().size());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.clanet.workbench.app.selection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +40,50 @@ class GalleryViewModelTest {
         stack = new SelectionViewModelTest.Stack(Runnable::run);
         stack.show(DatasetScanner.scan(BlobImages.dataset(tmp.resolve("ds"))));
         return stack.selection.gallery();
+    }
+
+    @Test
+    void framesArrivingTogetherArePublishedAsOneSortedChange() throws Exception {
+        java.util.ArrayDeque<Runnable> gallery = new java.util.ArrayDeque<>();
+        org.clanet.workbench.app.viewer.ViewerViewModel viewer = new org.clanet.workbench.app.viewer.ViewerViewModel(
+                new org.clanet.workbench.app.viewer.FrameLoader(Runnable::run, Runnable::run, 1L << 24));
+        org.clanet.workbench.app.navigator.NavigatorViewModel navigator =
+                new org.clanet.workbench.app.navigator.NavigatorViewModel();
+        org.clanet.workbench.app.timeline.TimelineViewModel timeline =
+                new org.clanet.workbench.app.timeline.TimelineViewModel();
+        timeline.sequenceProperty().bind(navigator.selectedProperty());
+        try (SelectionViewModel selection = new SelectionViewModel(new SelectionViewModel.Services(Runnable::run,
+                Runnable::run, gallery::add, new org.clanet.workbench.app.tasks.TaskRunner(Runnable::run),
+                new SelectionService(64L << 20), 0, 1), viewer, navigator, timeline)) {
+            var d = DatasetScanner.scan(BlobImages.dataset(tmp.resolve("ds")));
+            selection.datasetProperty().set(d);
+            navigator.setDataset(d);
+            GalleryViewModel g = selection.gallery();
+            long[] now = {0};
+            g.clock(() -> now[0]);
+            Sequence g7 = d.sequences().filter(s -> s.displayName().equals("G7")).findFirst().orElseThrow();
+            navigator.select(g7);
+            g.activeProperty().set(true);
+            assertEquals(4, gallery.size(), "one job per frame");
+            int[] changes = {0};
+            g.items().addListener((javafx.collections.ListChangeListener<Item>) c -> changes[0]++);
+            gallery.poll().run();
+            gallery.poll().run();
+            assertEquals(0, changes[0], "within 100 ms of the last publication: collected");
+            assertTrue(g.items().isEmpty());
+            now[0] += GalleryViewModel.PUBLISH_NANOS;
+            gallery.poll().run();
+            assertEquals(1, changes[0], "100 ms later: the three frames so far in one change");
+            int three = g.items().size();
+            assertTrue(three > 0);
+            gallery.poll().run();
+            assertEquals(2, changes[0], "the last frame is published at once");
+            assertTrue(g.items().size() > three);
+            List<Item> items = new ArrayList<>(g.items());
+            List<Item> sorted = new ArrayList<>(items);
+            sorted.sort(GalleryViewModel.BY_CONFLUENCY);
+            assertEquals(sorted, items, "merged in order");
+        }
     }
 
     @Test
@@ -87,9 +132,17 @@ class GalleryViewModelTest {
         Sequence g7 = stack.sequence("G7");
         stack.navigator.select(g7);
         g.activeProperty().set(true);
+        stack.viewer.setViewport(400, 300);
+        stack.viewer.zoomIn();
+        double zoom = stack.viewer.getTransform().scale();
         Item last = g.items().stream().filter(i -> i.frameIndex() == 3).findFirst().orElseThrow();
         g.open(last);
         assertEquals(3, stack.timeline.getIndex());
+        // the viewer is centred on the patch, at the same zoom
+        assertEquals(zoom, stack.viewer.getTransform().scale(), 1e-12);
+        assertEquals(last.patch().x() + last.patch().w() / 2.0, stack.viewer.getTransform().toImageX(200), 1e-9);
+        assertEquals(last.patch().y() + last.patch().h() / 2.0, stack.viewer.getTransform().toImageY(150), 1e-9);
+        assertFalse(stack.viewer.fitToWindowProperty().get());
         assertSame(g7.frames().get(3), stack.viewer.shownFrameProperty().get());
         SelectionViewModel.Highlight h = stack.selection.highlightProperty().get();
         assertSame(g7.frames().get(3), h.frame());

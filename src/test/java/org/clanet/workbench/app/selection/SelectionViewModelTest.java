@@ -161,6 +161,28 @@ class SelectionViewModelTest {
     }
 
     @Test
+    void theMaskIsTintedInTheBackgroundNextToTheSelection() throws Exception {
+        ArrayDeque<Runnable> live = new ArrayDeque<>();
+        stack = new Stack(live::add);
+        stack.show(DatasetScanner.scan(BlobImages.dataset(tmp.resolve("ds"))));
+        stack.navigator.select(stack.sequence("G7"));
+        assertNull(stack.selection.getResult());
+        Thread worker = new Thread(() -> {
+            while (!live.isEmpty()) {
+                live.poll().run(); // "FX" here is the direct ui executor: the tint is made on this worker
+            }
+        });
+        worker.start();
+        worker.join();
+        FrameSelection r = stack.selection.getResult();
+        assertNotNull(r);
+        assertTrue(r.hasMask());
+        assertTrue(stack.selection.maskLayer().tintReady(r), "tinted with the selection, before any drawing");
+        stack.selection.overlays().maskColorProperty().set(javafx.scene.paint.Color.RED);
+        assertFalse(stack.selection.maskLayer().tintReady(r), "another colour: tinted again (when drawn)");
+    }
+
+    @Test
     void blankTinyAndUnreadableFramesGiveANoteNotAnException() throws Exception {
         Stack s = open();
         s.navigator.select(s.sequence("B2"));
@@ -221,6 +243,35 @@ class SelectionViewModelTest {
     }
 
     @Test
+    void aProcessedSequenceWithACellFreeFrameIsComplete() throws Exception {
+        Path ds = tmp.resolve("ds");
+        for (int i = 0; i < 2; i++) {
+            BlobImages.write(ds.resolve("MCF7/batch_1/" + org.clanet.workbench.app.TestDatasets.name(1, "G7", 4 * i)),
+                    360, 280, 11 + i, 40);
+        }
+        BlobImages.blank(ds.resolve("MCF7/batch_1/" + org.clanet.workbench.app.TestDatasets.name(1, "G7", 8)),
+                360, 280, 128);
+        Dataset d = DatasetScanner.scan(ds);
+        Sequence g7 = d.sequences().findFirst().orElseThrow();
+        assertEquals(3, g7.size());
+        try (Workspace ws = Workspace.open(ds, null)) {
+            assertEquals(new PatchBadges.Coverage(0, 3), PatchBadges.compute(d, ws).get(g7.id()));
+            List<SelectionStage.Item> items = d.frames()
+                    .map(f -> new SelectionStage.Item(f.path(), f.relativePath())).toList();
+            SelectionStage.Summary sum = new SelectionStage(SelectionParameters.defaults(), Preset.AUTO, 1)
+                    .run(ds, items, ws, null, org.clanet.workbench.pipeline.ProgressListener.NONE,
+                            org.clanet.workbench.pipeline.Cancellation.none());
+            assertEquals(3, sum.processed());
+            assertTrue(ws.patches().get(g7.frames().get(2).relativePath()).isEmpty(), "the blank frame has no cells");
+            PatchBadges b = new PatchBadges();
+            b.set(PatchBadges.compute(d, ws));
+            assertEquals(new PatchBadges.Coverage(3, 3), b.coverage(g7));
+            assertEquals(PatchBadges.ICON_ALL, b.badges(g7).get(0).iconCode());
+            assertEquals("badge-ok", b.badges(g7).get(0).styleClass());
+        }
+    }
+
+    @Test
     void applyToDatasetStoresResultsShowsBadgesAndOverlaysComeFromTheWorkspace() throws Exception {
         FxTestSupport.startToolkit();
         Path ds = BlobImages.dataset(tmp.resolve("ds"));
@@ -252,7 +303,9 @@ class SelectionViewModelTest {
         assertEquals(1, badges.size());
         assertEquals(PatchBadges.ICON_ALL, badges.get(0).iconCode());
         assertEquals("badge-ok", badges.get(0).styleClass());
-        assertTrue(onFx(() -> stack.navigator.badges(stack.sequence("B2"))).isEmpty(), "no frame of B2 has patches");
+        List<Badge> b2 = onFx(() -> stack.navigator.badges(stack.sequence("B2")));
+        assertEquals(PatchBadges.ICON_SOME, b2.get(0).iconCode(), "the truncated frame of B2 failed");
+        assertEquals("Patches selected for 2 of 3 frames", b2.get(0).tooltip());
         assertTrue(stack.selection.workspaceTextProperty().get().startsWith("Stored patches: 1 of 2"),
                 stack.selection.workspaceTextProperty().get());
 

@@ -3,11 +3,13 @@ package org.clanet.workbench.app.timeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,21 @@ class ThumbnailCacheTest {
         assertSame(t, cache.cached(f));
         cache.request(f, got::add);
         assertSame(t, got.get(1));
+    }
+
+    @Test
+    void aReplacedFileIsDecodedAgain() throws Exception {
+        Path f = tmp.resolve(TestDatasets.name(1, "G7", 0));
+        TestDatasets.writeFrame(f, 400, 300, 10);
+        ThumbnailCache cache = new ThumbnailCache(Runnable::run, Runnable::run, 96, 1 << 20);
+        List<Thumbnail> got = new ArrayList<>();
+        cache.request(f, got::add);
+        assertEquals(72, got.get(0).height());
+        TestDatasets.writeFrame(f, 400, 200, 10); // re-exported under the same name
+        Files.setLastModifiedTime(f, FileTime.fromMillis(Files.getLastModifiedTime(f).toMillis() + 5000));
+        assertNull(cache.cached(f), "the old thumbnail is not the new file's");
+        cache.request(f, got::add);
+        assertEquals(48, got.get(1).height());
     }
 
     @Test

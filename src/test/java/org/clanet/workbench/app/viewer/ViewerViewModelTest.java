@@ -1,12 +1,18 @@
 package org.clanet.workbench.app.viewer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -15,8 +21,10 @@ import org.clanet.workbench.app.TestDatasets;
 import org.clanet.workbench.dataset.Frame;
 import org.clanet.workbench.dataset.Sequence;
 import org.clanet.workbench.imaging.GrayImage;
+import org.clanet.workbench.imaging.ImageLoader;
 import org.clanet.workbench.imaging.ImageReadException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ViewerViewModelTest {
 
@@ -54,6 +62,37 @@ class ViewerViewModelTest {
         assertEquals(0.8f, vm.getImage().get(0, 0));
         assertTrue(background.isEmpty());
         assertEquals(1, decodes.get());
+    }
+
+    @Test
+    void aReplacedFileIsDecodedAgainAndLevelsComeWithTheDecode(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve(TestDatasets.name(1, "G7", 0));
+        TestDatasets.writeFrame(f, 64, 48, 10);
+        AtomicInteger decodes = new AtomicInteger();
+        FrameLoader loader = new FrameLoader(Runnable::run, Runnable::run, 1_000_000, file -> {
+            decodes.incrementAndGet();
+            return ImageLoader.loadGray(file);
+        });
+        List<FrameLoader.Result> got = new ArrayList<>();
+        loader.load(f, got::add);
+        loader.load(f, got::add);
+        assertEquals(1, decodes.get(), "the second load is a cache hit");
+        GrayImage first = got.get(0).image();
+        assertArrayEquals(DisplayMapping.percentiles(first, 0.005, 0.995), got.get(0).levels());
+        assertArrayEquals(got.get(0).levels(), got.get(1).levels(), "cached with the frame");
+
+        TestDatasets.writeFrame(f, 80, 60, 100); // replaced under the same name
+        Files.setLastModifiedTime(f, FileTime.fromMillis(Files.getLastModifiedTime(f).toMillis() + 5000));
+        loader.load(f, got::add);
+        assertEquals(2, decodes.get(), "a replaced file is decoded again");
+        assertEquals(80, got.get(2).image().width());
+
+        ViewerViewModel vm = new ViewerViewModel(loader);
+        vm.frameProperty().set(new Frame(f, f.getFileName().toString(), org.clanet.workbench.dataset.Timepoint
+                .ofMinutes(0), new org.clanet.workbench.imaging.ImageHeader(
+                org.clanet.workbench.imaging.ImageFormat.PNG, 80, 60, 8, 1)));
+        float[] lv = got.get(2).levels();
+        assertEquals(new DisplayMapping(lv[0], lv[1], 0, 1), vm.mappingProperty().get());
     }
 
     @Test
