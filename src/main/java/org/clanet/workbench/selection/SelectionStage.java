@@ -1,7 +1,9 @@
 package org.clanet.workbench.selection;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -222,7 +224,19 @@ public final class SelectionStage {
                 cx.throwIfCancelled();
                 while (next < total && inFlight < 2 * threads) {
                     Item it = items.get(next++);
-                    String key = workspace == null ? null : cacheKey(root, it);
+                    String key = null;
+                    if (workspace != null) {
+                        try {
+                            key = cacheKey(root, it);
+                        } catch (UncheckedIOException | IllegalArgumentException e) {
+                            // Gone (or unreadable) since the dataset was listed: this frame fails, the run goes on.
+                            String reason = unreadable(it, e);
+                            results.add(new ItemResult(it.relPath(), Status.FAILED, 0, Optional.of(reason), 0));
+                            notes.put(it.relPath(), "failed: " + reason);
+                            pl.update(done.incrementAndGet(), total, it.relPath() + " (failed)");
+                            continue;
+                        }
+                    }
                     if (workspace != null && workspace.isFresh(STAGE, it.relPath(), key)) {
                         ItemResult r = new ItemResult(it.relPath(), Status.FRESH,
                                 workspace.patches().get(it.relPath()).size(), Optional.empty(), 0);
@@ -233,7 +247,8 @@ public final class SelectionStage {
                         pl.update(done.incrementAndGet(), total, it.relPath() + " (up to date)");
                         continue;
                     }
-                    ecs.submit(() -> work(it, key, cx, exportDir != null || workspace != null));
+                    String k = key;
+                    ecs.submit(() -> work(it, k, cx, exportDir != null || workspace != null));
                     inFlight++;
                 }
                 if (inFlight == 0) {
@@ -271,6 +286,14 @@ public final class SelectionStage {
         int failed = (int) results.stream().filter(r -> r.status() == Status.FAILED).count();
         results.sort((a, b) -> a.relPath().compareTo(b.relPath()));
         return new Summary(total, processed, fresh, failed, List.copyOf(results), json);
+    }
+
+    /** Why a frame's file could not even be fingerprinted, naming the file. */
+    private static String unreadable(Item it, RuntimeException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String why = cause instanceof NoSuchFileException ? "the file no longer exists"
+                : cause.getMessage() != null ? cause.getMessage() : cause.toString();
+        return "cannot read " + it.relPath() + ": " + why;
     }
 
     /** Result of one worker task. */

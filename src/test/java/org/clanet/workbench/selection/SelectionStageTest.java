@@ -141,6 +141,27 @@ class SelectionStageTest {
     }
 
     @Test
+    void aFileThatVanishedAfterListingFailsAloneWithAReason() throws Exception {
+        Path root = dataset();
+        List<SelectionStage.Item> items = SelectionStage.listImages(root);
+        String gone = "A549/batch_1/VID1_B2_1_01d00h00m.png";
+        Files.delete(root.resolve(gone));
+        try (Workspace ws = Workspace.open(root, tmp.resolve("ws"))) {
+            SelectionStage stage = new SelectionStage(SelectionParameters.defaults(), Preset.AUTO, 2);
+            List<Long> done = new ArrayList<>();
+            SelectionStage.Summary s = stage.run(root, items, ws, null, (d, t, m) -> done.add(d), null);
+            assertEquals(8, s.total());
+            assertEquals(6, s.processed(), s.toString());
+            assertEquals(2, s.failed(), s.toString()); // the vanished file and the corrupt one
+            SelectionStage.ItemResult r = s.items().stream().filter(i -> i.relPath().equals(gone)).findFirst()
+                    .orElseThrow();
+            assertEquals(SelectionStage.Status.FAILED, r.status());
+            assertTrue(r.note().orElseThrow().contains(gone), r.note().toString());
+            assertEquals(8L, done.get(done.size() - 1));
+        }
+    }
+
+    @Test
     void cancellationStopsAndKeepsWhatWasDone() throws Exception {
         Path root = dataset();
         List<SelectionStage.Item> items = SelectionStage.listImages(root);
