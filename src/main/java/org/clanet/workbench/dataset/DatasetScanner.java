@@ -161,7 +161,8 @@ public final class DatasetScanner {
             List<Frame> frames = new ArrayList<>();
             Entry previous = null;
             for (Entry e : es) {
-                if (previous != null && previous.name.timepoint().equals(e.name.timepoint())) {
+                // Same minute = same time, however it is written (00d24h00m is 01d00h00m).
+                if (previous != null && previous.name.timepoint().compareTo(e.name.timepoint()) == 0) {
                     skipped.add(new SkippedFile(e.file, relative(dir, e.file), "duplicate: same position and time as "
                             + relative(dir, previous.file)));
                     continue;

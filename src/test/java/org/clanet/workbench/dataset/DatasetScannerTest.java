@@ -108,6 +108,17 @@ class DatasetScannerTest {
     }
 
     @Test
+    void theSameTimeWrittenTwoWaysIsADuplicate() throws IOException {
+        writeImage(tmp.resolve("VID5_D4_1_00d24h00m.png"), 20, 10);
+        writeImage(tmp.resolve("VID5_D4_1_01d00h00m.png"), 20, 10);
+        writeImage(tmp.resolve("VID5_D4_1_01d04h00m.png"), 20, 10);
+        Dataset d = DatasetScanner.scan(tmp);
+        assertEquals(2, d.imageCount());
+        assertEquals(1, d.skipped().size(), d.skipped().toString());
+        assertTrue(d.skipped().get(0).reason().startsWith("duplicate"), d.skipped().toString());
+    }
+
+    @Test
     void emptyAndMissingFolders() throws IOException {
         Dataset d = DatasetScanner.scan(tmp);
         assertEquals(0, d.imageCount());
