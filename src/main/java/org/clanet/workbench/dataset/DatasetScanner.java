@@ -48,11 +48,14 @@ public final class DatasetScanner {
         }
         progress.update(0, -1, "Listing " + dir);
         List<Path> files = listFiles(dir, cancel);
-        boolean labelled = files.stream().anyMatch(f -> dir.relativize(f).getNameCount() > 1);
 
         List<SkippedFile> skipped = new ArrayList<>();
         List<Entry> entries = new ArrayList<>(files.size());
         Entry[] read = readAll(files, progress, cancel);
+        // Labelled when a usable image sits in a sub-folder: other files there (an exports/table.csv, a corrupt
+        // image) must not turn a flat folder of frames into a "labelled" set whose frames are all skipped.
+        boolean labelled = IntStream.range(0, files.size())
+                .anyMatch(i -> read[i].reason == null && dir.relativize(files.get(i)).getNameCount() > 1);
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
             String rel = relative(dir, f);

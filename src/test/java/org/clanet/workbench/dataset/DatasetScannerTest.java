@@ -119,6 +119,24 @@ class DatasetScannerTest {
     }
 
     @Test
+    void aSubFolderWithoutImagesDoesNotMakeAFlatFolderLabelled() throws IOException {
+        for (int t = 0; t < 3; t++) {
+            writeImage(tmp.resolve(String.format("VID5_D4_1_00d%02dh00m.png", t * 3)), 20, 10);
+        }
+        Files.createDirectories(tmp.resolve("exports"));
+        Files.writeString(tmp.resolve("exports/table.csv"), "a,b\n1,2\n");
+        Files.writeString(tmp.resolve("exports/VID5_D4_1_00d12h00m.png"), "not a png");
+        Dataset d = DatasetScanner.scan(tmp);
+        assertFalse(d.labelled());
+        assertEquals(3, d.imageCount());
+        assertEquals(java.util.Set.of("exports/table.csv", "exports/VID5_D4_1_00d12h00m.png"),
+                d.skipped().stream().map(SkippedFile::relativePath).collect(Collectors.toSet()));
+        // one usable image in a sub-folder does make it labelled
+        writeImage(tmp.resolve("L1/b1/VID6_A1_1_00d00h00m.png"), 20, 10);
+        assertTrue(DatasetScanner.scan(tmp).labelled());
+    }
+
+    @Test
     void emptyAndMissingFolders() throws IOException {
         Dataset d = DatasetScanner.scan(tmp);
         assertEquals(0, d.imageCount());
