@@ -1,6 +1,9 @@
 package org.clanet.workbench.dataset;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +31,7 @@ import org.clanet.workbench.pipeline.ProgressListener;
  * the folder path between the line and the image, any depth), or a flat folder of images = one unlabelled
  * batch. Reads headers only. Nothing that cannot be used aborts the scan: it is listed in
  * {@link Dataset#skipped()} with the reason. Hidden files and folders (the workspace lives in {@code .clanet})
- * are ignored.
+ * are ignored. Links are followed (a linked root is scanned at its real path, which {@link Dataset#root()} is).
  */
 public final class DatasetScanner {
 
@@ -42,14 +46,15 @@ public final class DatasetScanner {
     }
 
     public static Dataset scan(Path root, ProgressListener progress, Cancellation cancel) throws IOException {
-        Path dir = root.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
+        if (!Files.isDirectory(root)) {
             throw new IOException(root + ": not a folder");
         }
+        // A linked dataset folder is scanned where it really is; paths are reported relative to that.
+        Path dir = root.toRealPath();
         progress.update(0, -1, "Listing " + dir);
-        List<Path> files = listFiles(dir, cancel);
-
         List<SkippedFile> skipped = new ArrayList<>();
+        List<Path> files = listFiles(dir, cancel, skipped);
+
         List<Entry> entries = new ArrayList<>(files.size());
         Entry[] read = readAll(files, progress, cancel);
         // Labelled when a usable image sits in a sub-folder: other files there (an exports/table.csv, a corrupt
@@ -74,9 +79,13 @@ public final class DatasetScanner {
         return new Dataset(dir, labelled, lines, skipped);
     }
 
-    private static List<Path> listFiles(Path dir, Cancellation cancel) throws IOException {
+    /**
+     * Every non-hidden file below {@code dir}, following links (a linked image, cell-line or batch folder is part of
+     * the dataset); link loops, broken links and unreadable entries go to {@code skipped} with the reason.
+     */
+    private static List<Path> listFiles(Path dir, Cancellation cancel, List<SkippedFile> skipped) throws IOException {
         List<Path> files = new ArrayList<>();
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
                 cancel.throwIfCancelled();
@@ -85,20 +94,40 @@ public final class DatasetScanner {
 
             @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && !hidden(f)) {
+                if (hidden(f)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (attrs.isRegularFile()) {
                     files.add(f);
+                } else if (attrs.isSymbolicLink()) { // followed, so its target could not be read
+                    skipped.add(new SkippedFile(f, relative(dir, f), "broken link: its target does not exist"));
                 }
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
-            public FileVisitResult visitFileFailed(Path f, IOException e) {
-                files.add(f); // reported as skipped when its header cannot be read
+            public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                if (f.equals(dir)) {
+                    throw e;
+                }
+                if (!hidden(f)) {
+                    skipped.add(new SkippedFile(f, relative(dir, f), unreadable(e)));
+                }
                 return FileVisitResult.CONTINUE;
             }
         });
         files.sort(Comparator.comparing(p -> relative(dir, p), NaturalOrder.INSTANCE));
         return files;
+    }
+
+    private static String unreadable(IOException e) {
+        if (e instanceof FileSystemLoopException) {
+            return "link loop: points to a folder that contains it (not followed)";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "cannot be read: permission denied";
+        }
+        return "cannot be read: " + (e.getMessage() == null ? e.toString() : e.getMessage());
     }
 
     private static Entry[] readAll(List<Path> files, ProgressListener progress, Cancellation cancel) {
