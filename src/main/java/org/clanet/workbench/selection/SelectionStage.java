@@ -118,9 +118,9 @@ public final class SelectionStage {
         return items;
     }
 
-    /** The cache key of one frame under these parameters. */
+    /** The cache key of one frame under these parameters (those that change masks or patches). */
     public String cacheKey(Path root, Item item) {
-        Map<String, Object> p = new LinkedHashMap<>(params.asMap());
+        Map<String, Object> p = new LinkedHashMap<>(params.resultMap());
         p.put("preset", preset.name());
         InputFingerprint f = root == null ? InputFingerprint.of(item.file()) : InputFingerprint.of(root, item.file());
         return CacheKey.of(STAGE, STAGE_VERSION, p, List.of(f));

@@ -162,6 +162,24 @@ class SelectionStageTest {
     }
 
     @Test
+    void minPatchesKeepsStoredFramesFreshWhileFinalRegionReRunsThem() throws Exception {
+        Path root = dataset();
+        List<SelectionStage.Item> items = SelectionStage.listImages(root);
+        try (Workspace ws = Workspace.open(root, tmp.resolve("ws"))) {
+            SelectionParameters d = SelectionParameters.defaults();
+            assertEquals(7, new SelectionStage(d, Preset.AUTO, 2).run(root, items, ws, null, null, null).processed());
+            SelectionStage.Summary notes = new SelectionStage(d.with("minPatches", "3"), Preset.AUTO, 2)
+                    .run(root, items, ws, null, null, null);
+            assertEquals(7, notes.fresh(), notes.toString());
+            assertEquals(0, notes.processed());
+            SelectionStage.Summary region = new SelectionStage(d.with("finalRegion", "5"), Preset.AUTO, 2)
+                    .run(root, items, ws, null, null, null);
+            assertEquals(7, region.processed(), region.toString());
+            assertEquals(0, region.fresh());
+        }
+    }
+
+    @Test
     void cancellationStopsAndKeepsWhatWasDone() throws Exception {
         Path root = dataset();
         List<SelectionStage.Item> items = SelectionStage.listImages(root);
