@@ -10,12 +10,15 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -46,6 +49,15 @@ public final class DatasetScanner {
     }
 
     public static Dataset scan(Path root, ProgressListener progress, Cancellation cancel) throws IOException {
+        return scan(root, progress, cancel, List.of());
+    }
+
+    /**
+     * Scans {@code root}, leaving out the folders {@code excluded} (e.g. an export or workspace folder placed inside
+     * the dataset, whose masks would otherwise be taken for frames); folders that do not exist are ignored.
+     */
+    public static Dataset scan(Path root, ProgressListener progress, Cancellation cancel,
+                               Collection<Path> excluded) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new IOException(root + ": not a folder");
         }
@@ -53,7 +65,13 @@ public final class DatasetScanner {
         Path dir = root.toRealPath();
         progress.update(0, -1, "Listing " + dir);
         List<SkippedFile> skipped = new ArrayList<>();
-        List<Path> files = listFiles(dir, cancel, skipped);
+        Set<Path> leftOut = new HashSet<>();
+        for (Path e : excluded) {
+            if (Files.isDirectory(e)) {
+                leftOut.add(e.toRealPath());
+            }
+        }
+        List<Path> files = listFiles(dir, leftOut, cancel, skipped);
 
         List<Entry> entries = new ArrayList<>(files.size());
         Entry[] read = readAll(files, progress, cancel);
@@ -83,13 +101,15 @@ public final class DatasetScanner {
      * Every non-hidden file below {@code dir}, following links (a linked image, cell-line or batch folder is part of
      * the dataset); link loops, broken links and unreadable entries go to {@code skipped} with the reason.
      */
-    private static List<Path> listFiles(Path dir, Cancellation cancel, List<SkippedFile> skipped) throws IOException {
+    private static List<Path> listFiles(Path dir, Set<Path> excluded, Cancellation cancel, List<SkippedFile> skipped)
+            throws IOException {
         List<Path> files = new ArrayList<>();
         Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
                 cancel.throwIfCancelled();
-                return d.equals(dir) || !hidden(d) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                return d.equals(dir) || !hidden(d) && !excluded.contains(d) ? FileVisitResult.CONTINUE
+                        : FileVisitResult.SKIP_SUBTREE;
             }
 
             @Override

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.clanet.workbench.dataset.Dataset;
 import org.clanet.workbench.imaging.GrayImage;
 import org.clanet.workbench.imaging.ImageLoader;
 import org.clanet.workbench.imaging.Preset;
@@ -96,26 +97,13 @@ public final class SelectionStage {
         this.threads = threads;
     }
 
-    /** Every image file under {@code root} (tif, tiff, png, jpg, jpeg, bmp), sorted by relative path. */
-    public static List<Item> listImages(Path root) throws IOException {
-        List<Item> items = new ArrayList<>();
-        try (var s = Files.walk(root)) {
-            s.filter(Files::isRegularFile).forEach(f -> {
-                String name = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-                Path rel = root.relativize(f);
-                boolean hidden = false;
-                for (Path part : rel) {
-                    if (part.toString().startsWith(".")) {
-                        hidden = true;
-                    }
-                }
-                if (!hidden && name.matches(".*\\.(tif|tiff|png|jpg|jpeg|bmp)$")) {
-                    items.add(new Item(f, rel.toString().replace('\\', '/')));
-                }
-            });
-        }
-        items.sort((a, b) -> a.relPath().compareTo(b.relPath()));
-        return items;
+    /**
+     * The frames of a scanned dataset, in the scan's order (cell line, batch, sequence, time): what the command line
+     * and the workbench select, so both process the same files (the scanner's rules decide what a frame is, which
+     * files are skipped and which of two files of the same position and time is kept).
+     */
+    public static List<Item> itemsOf(Dataset dataset) {
+        return dataset.frames().map(f -> new Item(f.path(), f.relativePath())).toList();
     }
 
     /** The cache key of one frame under these parameters (those that change masks or patches). */
