@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import org.clanet.workbench.dataset.Dataset;
 import org.clanet.workbench.dataset.DatasetScanner;
 import org.clanet.workbench.dataset.DatasetSummary;
@@ -38,17 +39,28 @@ public final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), "scan");
-        Dataset dataset = DatasetScanner.scan(dir, progress, Cancellation.none());
-        progress.finish();
-        DatasetSummary summary = DatasetSummary.of(dataset);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary));
-        } else {
-            printText(out, summary);
+        Cancellation cancel = new Cancellation();
+        try (CtrlC ctrlC = CtrlC.cancelOnShutdown(cancel)) {
+            Dataset dataset;
+            try {
+                dataset = DatasetScanner.scan(dir, progress, cancel);
+                progress.finish();
+            } catch (CancellationException e) {
+                progress.finish();
+                spec.commandLine().getErr().println("cancelled");
+                spec.commandLine().getErr().flush();
+                return 130;
+            }
+            DatasetSummary summary = DatasetSummary.of(dataset);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary));
+            } else {
+                printText(out, summary);
+            }
+            out.flush();
+            return 0;
         }
-        out.flush();
-        return 0;
     }
 
     private void printText(PrintWriter out, DatasetSummary s) {

@@ -1,5 +1,6 @@
 package org.clanet.workbench.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,8 +99,13 @@ public final class SelectCommand implements Callable<Integer> {
         }
         SelectionStage stage = new SelectionStage(p, preset, n);
         Cancellation cancel = new Cancellation();
-        Thread hook = new Thread(cancel::cancel, "clanet-select-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // Ctrl-C cancels, and the JVM waits until the run below has stored what it finished and said so.
+        try (CtrlC ctrlC = CtrlC.cancelOnShutdown(cancel)) {
+            return select(out, stage, n, cancel);
+        }
+    }
+
+    private int select(PrintWriter out, SelectionStage stage, int n, Cancellation cancel) throws IOException {
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), "select");
         SelectionStage.Summary s;
         long t0 = System.nanoTime();
@@ -129,12 +135,6 @@ public final class SelectCommand implements Callable<Integer> {
             out.println("cancelled; finished frames are stored, run again to resume");
             out.flush();
             return 130;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // shutting down
-            }
         }
         progress.finish();
         double secs = (System.nanoTime() - t0) / 1e9;
