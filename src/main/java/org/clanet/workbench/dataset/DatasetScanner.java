@@ -28,6 +28,7 @@ import org.clanet.workbench.imaging.ImageHeaderReader;
 import org.clanet.workbench.imaging.ImageReadException;
 import org.clanet.workbench.pipeline.Cancellation;
 import org.clanet.workbench.pipeline.ProgressListener;
+import org.clanet.workbench.workspace.PortablePaths;
 
 /**
  * Turns a folder into a {@link Dataset}. Layout {@code ROOT/LINE/<batch folders>/images} (the batch name is
@@ -260,11 +261,11 @@ public final class DatasetScanner {
 
     private static String batchName(Path rel) {
         int n = rel.getNameCount();
-        return n <= 2 ? NO_BATCH : rel.subpath(1, n - 1).toString().replace('\\', '/');
+        return n <= 2 ? NO_BATCH : PortablePaths.portable(rel.subpath(1, n - 1));
     }
 
-    static String relative(Path dir, Path file) {
-        return dir.relativize(file).toString().replace('\\', '/');
+    private static String relative(Path dir, Path file) {
+        return PortablePaths.relative(dir, file);
     }
 
     private static boolean hidden(Path p) {
