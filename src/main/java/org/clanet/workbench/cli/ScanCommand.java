@@ -1,7 +1,5 @@
 package org.clanet.workbench.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -11,6 +9,7 @@ import org.clanet.workbench.dataset.Dataset;
 import org.clanet.workbench.dataset.DatasetScanner;
 import org.clanet.workbench.dataset.DatasetSummary;
 import org.clanet.workbench.pipeline.Cancellation;
+import org.clanet.workbench.pipeline.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,7 +53,7 @@ public final class ScanCommand implements Callable<Integer> {
             DatasetSummary summary = DatasetSummary.of(dataset);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary));
+                out.println(Json.PRETTY.writeValueAsString(summary));
             } else {
                 printText(out, summary);
             }

@@ -21,14 +21,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import org.clanet.workbench.dataset.Dataset;
 import org.clanet.workbench.imaging.GrayImage;
 import org.clanet.workbench.imaging.ImageLoader;
 import org.clanet.workbench.imaging.Preset;
 import org.clanet.workbench.pipeline.Cancellation;
+import org.clanet.workbench.pipeline.Json;
 import org.clanet.workbench.pipeline.ProgressListener;
 import org.clanet.workbench.workspace.AtomicFiles;
 import org.clanet.workbench.workspace.CacheKey;
@@ -151,7 +149,7 @@ public final class SelectionStage {
         doc.put("threads", threads);
         doc.put("parameters", params.asMap());
         try {
-            return new ObjectMapper().writeValueAsString(doc);
+            return Json.MAPPER.writeValueAsString(doc);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -170,7 +168,7 @@ public final class SelectionStage {
                 continue;
             }
             try {
-                var node = new ObjectMapper().readTree(r.parametersJson()).path("parameters");
+                var node = Json.MAPPER.readTree(r.parametersJson()).path("parameters");
                 SelectionParameters p = SelectionParameters.defaults();
                 for (var it = node.fields(); it.hasNext(); ) {
                     var e = it.next();
@@ -265,7 +263,7 @@ public final class SelectionStage {
             writePatchesJson(out, exported);
             if (!notes.isEmpty()) {
                 AtomicFiles.writeString(exportDir.resolve("notes.json"),
-                        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(notes));
+                        Json.PRETTY.writeValueAsString(notes));
             }
             json = Optional.of(out);
         }
@@ -361,7 +359,7 @@ public final class SelectionStage {
             }
             doc.put(e.getKey(), rows);
         }
-        AtomicFiles.writeString(out, new ObjectMapper().writeValueAsString(doc));
+        AtomicFiles.writeString(out, Json.MAPPER.writeValueAsString(doc));
     }
 
     /** 8-bit gray PNG of a 0/255 mask. */

@@ -2,7 +2,6 @@ package org.clanet.workbench.dataset.synthetic;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.clanet.workbench.pipeline.Cancellation;
+import org.clanet.workbench.pipeline.Json;
 import org.clanet.workbench.pipeline.ProgressListener;
 
 /**
@@ -317,6 +317,6 @@ public final class SyntheticDatasetGenerator {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         pp.indentObjectsWith(indenter);
         pp.indentArraysWith(indenter);
-        return new ObjectMapper().writer(pp).writeValueAsString(root) + "\n";
+        return Json.MAPPER.writer(pp).writeValueAsString(root) + "\n";
     }
 }
