@@ -196,6 +196,8 @@ class SelectionStageTest {
             assertEquals(org.clanet.workbench.workspace.RunStatus.CANCELLED, ws.runLog().runs().get(0).status());
             SelectionStage.Summary again = stage.run(root, items, ws, null, null, null);
             assertTrue(again.fresh() >= 2, "frames done before the cancel are kept: " + again);
+            assertTrue(again.processed() > 0, "the cancel stopped the run early: " + again);
+            assertEquals(items.size(), again.fresh() + again.processed() + again.failed());
         }
     }
 
