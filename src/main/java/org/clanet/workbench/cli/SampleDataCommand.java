@@ -96,28 +96,27 @@ public final class SampleDataCommand implements Callable<Integer> {
             }
         }
         Cancellation cancel = new Cancellation();
-        Thread hook = new Thread(cancel::cancel, "sample-data-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        ConsoleProgress progress = new ConsoleProgress(err, "sample-data");
-        err.printf(Locale.ROOT, "Generating %d synthetic images (%d lines x %d batches x %d positions x %d timepoints, "
-                        + "%dx%d, seed %d) into %s with %d threads%n", settings.imageCount(), lines, batches, positions,
-                timepoints, width, height, seed, out, threads);
-        GenerationResult result;
-        try {
-            result = generator.generate(out, overwrite, threads, progress, cancel);
-            progress.finish();
-        } catch (CancellationException e) {
-            err.println("cancelled");
-            return 130;
-        } finally {
+        // Ctrl-C cancels, and the JVM waits until the generator has stopped and said so.
+        try (CtrlC ctrlC = CtrlC.cancelOnShutdown(cancel)) {
+            ConsoleProgress progress = new ConsoleProgress(err, "sample-data");
+            err.printf(Locale.ROOT, "Generating %d synthetic images (%d lines x %d batches x %d positions x %d timepoints, "
+                            + "%dx%d, seed %d) into %s with %d threads%n", settings.imageCount(), lines, batches,
+                    positions, timepoints, width, height, seed, out, threads);
+            err.flush();
+            GenerationResult result;
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // already shutting down
+                result = generator.generate(out, overwrite, threads, progress, cancel);
+                progress.finish();
+            } catch (CancellationException e) {
+                progress.finish();
+                err.println("cancelled");
+                err.flush();
+                return 130;
             }
+            printSummary(err, result);
+            err.flush();
+            return 0;
         }
-        printSummary(err, result);
-        return 0;
     }
 
     private static void printSummary(PrintWriter err, GenerationResult r) {

@@ -1,15 +1,15 @@
 package org.clanet.workbench.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import org.clanet.workbench.dataset.Dataset;
 import org.clanet.workbench.dataset.DatasetScanner;
 import org.clanet.workbench.dataset.DatasetSummary;
 import org.clanet.workbench.pipeline.Cancellation;
+import org.clanet.workbench.pipeline.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,17 +38,28 @@ public final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), "scan");
-        Dataset dataset = DatasetScanner.scan(dir, progress, Cancellation.none());
-        progress.finish();
-        DatasetSummary summary = DatasetSummary.of(dataset);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary));
-        } else {
-            printText(out, summary);
+        Cancellation cancel = new Cancellation();
+        try (CtrlC ctrlC = CtrlC.cancelOnShutdown(cancel)) {
+            Dataset dataset;
+            try {
+                dataset = DatasetScanner.scan(dir, progress, cancel);
+                progress.finish();
+            } catch (CancellationException e) {
+                progress.finish();
+                spec.commandLine().getErr().println("cancelled");
+                spec.commandLine().getErr().flush();
+                return 130;
+            }
+            DatasetSummary summary = DatasetSummary.of(dataset);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.PRETTY.writeValueAsString(summary));
+            } else {
+                printText(out, summary);
+            }
+            out.flush();
+            return 0;
         }
-        out.flush();
-        return 0;
     }
 
     private void printText(PrintWriter out, DatasetSummary s) {

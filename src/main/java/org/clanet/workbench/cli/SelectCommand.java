@@ -1,5 +1,6 @@
 package org.clanet.workbench.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 
+import org.clanet.workbench.dataset.Dataset;
+import org.clanet.workbench.dataset.DatasetScanner;
+import org.clanet.workbench.dataset.SkippedFile;
 import org.clanet.workbench.imaging.Preset;
 import org.clanet.workbench.pipeline.Cancellation;
 import org.clanet.workbench.selection.SelectionParameters;
@@ -23,14 +27,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "select", mixinStandardHelpOptions = true,
-        description = {"Cell masks and cell-cluster patch selection (CLANet stage 1) for every image under DIR.",
+        description = {"Cell masks and cell-cluster patch selection (CLANet stage 1) for every frame of DIR",
+            "(the frames `clanet scan DIR` lists, as in the workbench).",
             "Results go to the dataset's workspace; frames already done with the same parameters are skipped.",
             "--export writes OUT/masks/<relative path>.png (0/255) and OUT/patches.json",
             "{\"<relative path>\": [[x, y, w, h, confluency], ...]} in rank order.",
             "Parameters (--param name=value, see --list-params) default to the published values."})
 public final class SelectCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "DIR", arity = "0..1", description = "Dataset folder (images in any sub-folder).")
+    private static final int SKIPPED_SHOWN = 5;
+
+    @Parameters(paramLabel = "DIR", arity = "0..1", description = "Dataset folder (DIR/LINE/batch/images, or flat).")
     Path dir;
 
     @Option(names = "--workspace", paramLabel = "W",
@@ -90,31 +97,44 @@ public final class SelectCommand implements Callable<Integer> {
         if (n < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
-        Path root = dir.toAbsolutePath().normalize();
-        List<SelectionStage.Item> items = SelectionStage.listImages(root);
         SelectionStage stage = new SelectionStage(p, preset, n);
         Cancellation cancel = new Cancellation();
-        Thread hook = new Thread(cancel::cancel, "clanet-select-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // Ctrl-C cancels, and the JVM waits until the run below has stored what it finished and said so.
+        try (CtrlC ctrlC = CtrlC.cancelOnShutdown(cancel)) {
+            return select(out, stage, n, cancel);
+        }
+    }
+
+    private int select(PrintWriter out, SelectionStage stage, int n, Cancellation cancel) throws IOException {
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), "select");
         SelectionStage.Summary s;
         long t0 = System.nanoTime();
-        try (Workspace ws = noWorkspace ? null : Workspace.open(root, workspace)) {
-            s = stage.run(root, items, ws, export, progress, cancel);
-            if (ws != null) {
-                out.printf("workspace %s%n", ws.location());
+        try {
+            // The frames are what the scan finds, as in the workbench; an export or workspace folder inside DIR
+            // is left out (its masks are named like frames).
+            List<Path> outputs = new ArrayList<>();
+            if (export != null) {
+                outputs.add(export);
+            }
+            if (workspace != null) {
+                outputs.add(workspace);
+            }
+            ConsoleProgress scanProgress = new ConsoleProgress(spec.commandLine().getErr(), "scan");
+            Dataset dataset = DatasetScanner.scan(dir, scanProgress, cancel, outputs);
+            scanProgress.finish();
+            printSkipped(out, dataset);
+            Path root = dataset.root();
+            try (Workspace ws = noWorkspace ? null : Workspace.open(root, workspace)) {
+                s = stage.run(root, SelectionStage.itemsOf(dataset), ws, export, progress, cancel);
+                if (ws != null) {
+                    out.printf("workspace %s%n", ws.location());
+                }
             }
         } catch (CancellationException e) {
             progress.finish();
             out.println("cancelled; finished frames are stored, run again to resume");
             out.flush();
             return 130;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // shutting down
-            }
         }
         progress.finish();
         double secs = (System.nanoTime() - t0) / 1e9;
@@ -128,5 +148,18 @@ public final class SelectCommand implements Callable<Integer> {
         s.patchesJson().ifPresent(j -> out.printf("exported %s and %s%n", j, j.resolveSibling("masks")));
         out.flush();
         return s.failed() > 0 && s.processed() + s.fresh() == 0 ? 1 : 0;
+    }
+
+    /** How many files the scan did not take, and why (the first few; {@code clanet scan DIR} lists all). */
+    private static void printSkipped(PrintWriter out, Dataset dataset) {
+        List<SkippedFile> skipped = dataset.skipped();
+        if (skipped.isEmpty()) {
+            return;
+        }
+        out.printf("%d files skipped by the scan (not frames):%n", skipped.size());
+        skipped.stream().limit(SKIPPED_SHOWN).forEach(k -> out.printf("  %s: %s%n", k.relativePath(), k.reason()));
+        if (skipped.size() > SKIPPED_SHOWN) {
+            out.printf("  … and %d more (clanet scan DIR lists all)%n", skipped.size() - SKIPPED_SHOWN);
+        }
     }
 }

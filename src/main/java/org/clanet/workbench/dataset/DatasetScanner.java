@@ -1,17 +1,24 @@
 package org.clanet.workbench.dataset;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -21,13 +28,14 @@ import org.clanet.workbench.imaging.ImageHeaderReader;
 import org.clanet.workbench.imaging.ImageReadException;
 import org.clanet.workbench.pipeline.Cancellation;
 import org.clanet.workbench.pipeline.ProgressListener;
+import org.clanet.workbench.workspace.PortablePaths;
 
 /**
  * Turns a folder into a {@link Dataset}. Layout {@code ROOT/LINE/<batch folders>/images} (the batch name is
  * the folder path between the line and the image, any depth), or a flat folder of images = one unlabelled
  * batch. Reads headers only. Nothing that cannot be used aborts the scan: it is listed in
  * {@link Dataset#skipped()} with the reason. Hidden files and folders (the workspace lives in {@code .clanet})
- * are ignored.
+ * are ignored. Links are followed (a linked root is scanned at its real path, which {@link Dataset#root()} is).
  */
 public final class DatasetScanner {
 
@@ -42,17 +50,36 @@ public final class DatasetScanner {
     }
 
     public static Dataset scan(Path root, ProgressListener progress, Cancellation cancel) throws IOException {
-        Path dir = root.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
+        return scan(root, progress, cancel, List.of());
+    }
+
+    /**
+     * Scans {@code root}, leaving out the folders {@code excluded} (e.g. an export or workspace folder placed inside
+     * the dataset, whose masks would otherwise be taken for frames); folders that do not exist are ignored.
+     */
+    public static Dataset scan(Path root, ProgressListener progress, Cancellation cancel,
+                               Collection<Path> excluded) throws IOException {
+        if (!Files.isDirectory(root)) {
             throw new IOException(root + ": not a folder");
         }
+        // A linked dataset folder is scanned where it really is; paths are reported relative to that.
+        Path dir = root.toRealPath();
         progress.update(0, -1, "Listing " + dir);
-        List<Path> files = listFiles(dir, cancel);
-        boolean labelled = files.stream().anyMatch(f -> dir.relativize(f).getNameCount() > 1);
-
         List<SkippedFile> skipped = new ArrayList<>();
+        Set<Path> leftOut = new HashSet<>();
+        for (Path e : excluded) {
+            if (Files.isDirectory(e)) {
+                leftOut.add(e.toRealPath());
+            }
+        }
+        List<Path> files = listFiles(dir, leftOut, cancel, skipped);
+
         List<Entry> entries = new ArrayList<>(files.size());
         Entry[] read = readAll(files, progress, cancel);
+        // Labelled when a usable image sits in a sub-folder: other files there (an exports/table.csv, a corrupt
+        // image) must not turn a flat folder of frames into a "labelled" set whose frames are all skipped.
+        boolean labelled = IntStream.range(0, files.size())
+                .anyMatch(i -> read[i].reason == null && dir.relativize(files.get(i)).getNameCount() > 1);
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
             String rel = relative(dir, f);
@@ -71,31 +98,57 @@ public final class DatasetScanner {
         return new Dataset(dir, labelled, lines, skipped);
     }
 
-    private static List<Path> listFiles(Path dir, Cancellation cancel) throws IOException {
+    /**
+     * Every non-hidden file below {@code dir}, following links (a linked image, cell-line or batch folder is part of
+     * the dataset); link loops, broken links and unreadable entries go to {@code skipped} with the reason.
+     */
+    private static List<Path> listFiles(Path dir, Set<Path> excluded, Cancellation cancel, List<SkippedFile> skipped)
+            throws IOException {
         List<Path> files = new ArrayList<>();
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
                 cancel.throwIfCancelled();
-                return d.equals(dir) || !hidden(d) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                return d.equals(dir) || !hidden(d) && !excluded.contains(d) ? FileVisitResult.CONTINUE
+                        : FileVisitResult.SKIP_SUBTREE;
             }
 
             @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && !hidden(f)) {
+                if (hidden(f)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (attrs.isRegularFile()) {
                     files.add(f);
+                } else if (attrs.isSymbolicLink()) { // followed, so its target could not be read
+                    skipped.add(new SkippedFile(f, relative(dir, f), "broken link: its target does not exist"));
                 }
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
-            public FileVisitResult visitFileFailed(Path f, IOException e) {
-                files.add(f); // reported as skipped when its header cannot be read
+            public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                if (f.equals(dir)) {
+                    throw e;
+                }
+                if (!hidden(f)) {
+                    skipped.add(new SkippedFile(f, relative(dir, f), unreadable(e)));
+                }
                 return FileVisitResult.CONTINUE;
             }
         });
         files.sort(Comparator.comparing(p -> relative(dir, p), NaturalOrder.INSTANCE));
         return files;
+    }
+
+    private static String unreadable(IOException e) {
+        if (e instanceof FileSystemLoopException) {
+            return "link loop: points to a folder that contains it (not followed)";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "cannot be read: permission denied";
+        }
+        return "cannot be read: " + (e.getMessage() == null ? e.toString() : e.getMessage());
     }
 
     private static Entry[] readAll(List<Path> files, ProgressListener progress, Cancellation cancel) {
@@ -161,7 +214,8 @@ public final class DatasetScanner {
             List<Frame> frames = new ArrayList<>();
             Entry previous = null;
             for (Entry e : es) {
-                if (previous != null && previous.name.timepoint().equals(e.name.timepoint())) {
+                // Same minute = same time, however it is written (00d24h00m is 01d00h00m).
+                if (previous != null && previous.name.timepoint().compareTo(e.name.timepoint()) == 0) {
                     skipped.add(new SkippedFile(e.file, relative(dir, e.file), "duplicate: same position and time as "
                             + relative(dir, previous.file)));
                     continue;
@@ -207,11 +261,11 @@ public final class DatasetScanner {
 
     private static String batchName(Path rel) {
         int n = rel.getNameCount();
-        return n <= 2 ? NO_BATCH : rel.subpath(1, n - 1).toString().replace('\\', '/');
+        return n <= 2 ? NO_BATCH : PortablePaths.portable(rel.subpath(1, n - 1));
     }
 
-    static String relative(Path dir, Path file) {
-        return dir.relativize(file).toString().replace('\\', '/');
+    private static String relative(Path dir, Path file) {
+        return PortablePaths.relative(dir, file);
     }
 
     private static boolean hidden(Path p) {

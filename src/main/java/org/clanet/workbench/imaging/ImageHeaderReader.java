@@ -140,11 +140,14 @@ public final class ImageHeaderReader {
             int tag = dir.getShort(base) & 0xffff;
             int type = dir.getShort(base + 2) & 0xffff;
             long count = Integer.toUnsignedLong(dir.getInt(base + 4));
-            int value = type == 3 ? dir.getShort(base + 8) & 0xffff : dir.getInt(base + 8);
+            // A value that fits in the 4-byte field sits there left-justified (a SHORT is its first 2 bytes, in the
+            // file's byte order); a longer one (BitsPerSample of RGB: 3 SHORTs) is at the offset the field holds.
+            long field = Integer.toUnsignedLong(dir.getInt(base + 8));
+            int value = type == 3 ? dir.getShort(base + 8) & 0xffff : (int) Math.min(field, Integer.MAX_VALUE);
             switch (tag) {
                 case 256 -> width = value;
                 case 257 -> height = value;
-                case 258 -> bits = count == 1 || type != 3 || count * 2 <= 4 ? value : readShortAt(ch, value, order);
+                case 258 -> bits = type != 3 || count * 2 <= 4 ? value : readShortAt(ch, field, size, file, order);
                 case 277 -> samples = value;
                 default -> { }
             }
@@ -155,13 +158,21 @@ public final class ImageHeaderReader {
         return checked(file, new ImageHeader(ImageFormat.TIFF, width, height, bits, samples));
     }
 
-    private static int readShortAt(FileChannel ch, long offset, ByteOrder order) throws IOException {
+    private static int readShortAt(FileChannel ch, long offset, long size, Path file, ByteOrder order)
+            throws IOException {
+        if (offset + 2 > size) {
+            throw new ImageReadException(file, "corrupt TIFF (bits per sample at " + offset + ", outside the file)");
+        }
         return readAt(ch, offset, 2).order(order).getShort(0) & 0xffff;
     }
 
+    /** Rejects what {@link ImageLoader} cannot process, so the scan lists it with the reason. */
     private static ImageHeader checked(Path file, ImageHeader h) throws ImageReadException {
         if (h.width() <= 0 || h.height() <= 0) {
             throw new ImageReadException(file, "image has no pixels (" + h.width() + "×" + h.height() + ")");
+        }
+        if (h.bitDepth() != 8 && h.bitDepth() != 16) {
+            throw new ImageReadException(file, "unsupported bit depth " + h.bitDepth() + " (8 or 16 expected)");
         }
         return h;
     }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -187,6 +188,25 @@ public record SelectionParameters(
         for (Spec s : SPECS) {
             m.put(s.name(), s.getter().apply(this));
         }
+        return m;
+    }
+
+    /**
+     * Parameters that change neither the mask nor the patches, only how a result is judged afterwards (a note on a
+     * frame with fewer than {@code minPatches} patches): stored results stay valid when they change, so they are
+     * left out of cache keys ({@link #resultMap()}).
+     */
+    private static final Set<String> NOT_IN_RESULT = Set.of("minPatches");
+
+    /** Whether a parameter changes masks or patches (false: changing it keeps stored results fresh). */
+    public static boolean affectsResult(String name) {
+        return !NOT_IN_RESULT.contains(spec(name).name());
+    }
+
+    /** name -> value of the parameters that {@linkplain #affectsResult(String) affect the result}, for cache keys. */
+    public Map<String, Object> resultMap() {
+        Map<String, Object> m = asMap();
+        m.keySet().removeIf(n -> !affectsResult(n));
         return m;
     }
 

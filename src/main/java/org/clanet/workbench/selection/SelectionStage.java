@@ -1,7 +1,9 @@
 package org.clanet.workbench.selection;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,13 +21,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
+import org.clanet.workbench.dataset.Dataset;
 import org.clanet.workbench.imaging.GrayImage;
 import org.clanet.workbench.imaging.ImageLoader;
 import org.clanet.workbench.imaging.Preset;
 import org.clanet.workbench.pipeline.Cancellation;
+import org.clanet.workbench.pipeline.Json;
 import org.clanet.workbench.pipeline.ProgressListener;
 import org.clanet.workbench.workspace.AtomicFiles;
 import org.clanet.workbench.workspace.CacheKey;
@@ -94,31 +95,18 @@ public final class SelectionStage {
         this.threads = threads;
     }
 
-    /** Every image file under {@code root} (tif, tiff, png, jpg, jpeg, bmp), sorted by relative path. */
-    public static List<Item> listImages(Path root) throws IOException {
-        List<Item> items = new ArrayList<>();
-        try (var s = Files.walk(root)) {
-            s.filter(Files::isRegularFile).forEach(f -> {
-                String name = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-                Path rel = root.relativize(f);
-                boolean hidden = false;
-                for (Path part : rel) {
-                    if (part.toString().startsWith(".")) {
-                        hidden = true;
-                    }
-                }
-                if (!hidden && name.matches(".*\\.(tif|tiff|png|jpg|jpeg|bmp)$")) {
-                    items.add(new Item(f, rel.toString().replace('\\', '/')));
-                }
-            });
-        }
-        items.sort((a, b) -> a.relPath().compareTo(b.relPath()));
-        return items;
+    /**
+     * The frames of a scanned dataset, in the scan's order (cell line, batch, sequence, time): what the command line
+     * and the workbench select, so both process the same files (the scanner's rules decide what a frame is, which
+     * files are skipped and which of two files of the same position and time is kept).
+     */
+    public static List<Item> itemsOf(Dataset dataset) {
+        return dataset.frames().map(f -> new Item(f.path(), f.relativePath())).toList();
     }
 
-    /** The cache key of one frame under these parameters. */
+    /** The cache key of one frame under these parameters (those that change masks or patches). */
     public String cacheKey(Path root, Item item) {
-        Map<String, Object> p = new LinkedHashMap<>(params.asMap());
+        Map<String, Object> p = new LinkedHashMap<>(params.resultMap());
         p.put("preset", preset.name());
         InputFingerprint f = root == null ? InputFingerprint.of(item.file()) : InputFingerprint.of(root, item.file());
         return CacheKey.of(STAGE, STAGE_VERSION, p, List.of(f));
@@ -161,7 +149,7 @@ public final class SelectionStage {
         doc.put("threads", threads);
         doc.put("parameters", params.asMap());
         try {
-            return new ObjectMapper().writeValueAsString(doc);
+            return Json.MAPPER.writeValueAsString(doc);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -180,7 +168,7 @@ public final class SelectionStage {
                 continue;
             }
             try {
-                var node = new ObjectMapper().readTree(r.parametersJson()).path("parameters");
+                var node = Json.MAPPER.readTree(r.parametersJson()).path("parameters");
                 SelectionParameters p = SelectionParameters.defaults();
                 for (var it = node.fields(); it.hasNext(); ) {
                     var e = it.next();
@@ -222,7 +210,19 @@ public final class SelectionStage {
                 cx.throwIfCancelled();
                 while (next < total && inFlight < 2 * threads) {
                     Item it = items.get(next++);
-                    String key = workspace == null ? null : cacheKey(root, it);
+                    String key = null;
+                    if (workspace != null) {
+                        try {
+                            key = cacheKey(root, it);
+                        } catch (UncheckedIOException | IllegalArgumentException e) {
+                            // Gone (or unreadable) since the dataset was listed: this frame fails, the run goes on.
+                            String reason = unreadable(it, e);
+                            results.add(new ItemResult(it.relPath(), Status.FAILED, 0, Optional.of(reason), 0));
+                            notes.put(it.relPath(), "failed: " + reason);
+                            pl.update(done.incrementAndGet(), total, it.relPath() + " (failed)");
+                            continue;
+                        }
+                    }
                     if (workspace != null && workspace.isFresh(STAGE, it.relPath(), key)) {
                         ItemResult r = new ItemResult(it.relPath(), Status.FRESH,
                                 workspace.patches().get(it.relPath()).size(), Optional.empty(), 0);
@@ -233,7 +233,8 @@ public final class SelectionStage {
                         pl.update(done.incrementAndGet(), total, it.relPath() + " (up to date)");
                         continue;
                     }
-                    ecs.submit(() -> work(it, key, cx, exportDir != null || workspace != null));
+                    String k = key;
+                    ecs.submit(() -> work(it, k, cx, exportDir != null || workspace != null));
                     inFlight++;
                 }
                 if (inFlight == 0) {
@@ -262,7 +263,7 @@ public final class SelectionStage {
             writePatchesJson(out, exported);
             if (!notes.isEmpty()) {
                 AtomicFiles.writeString(exportDir.resolve("notes.json"),
-                        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(notes));
+                        Json.PRETTY.writeValueAsString(notes));
             }
             json = Optional.of(out);
         }
@@ -271,6 +272,14 @@ public final class SelectionStage {
         int failed = (int) results.stream().filter(r -> r.status() == Status.FAILED).count();
         results.sort((a, b) -> a.relPath().compareTo(b.relPath()));
         return new Summary(total, processed, fresh, failed, List.copyOf(results), json);
+    }
+
+    /** Why a frame's file could not even be fingerprinted, naming the file. */
+    private static String unreadable(Item it, RuntimeException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String why = cause instanceof NoSuchFileException ? "the file no longer exists"
+                : cause.getMessage() != null ? cause.getMessage() : cause.toString();
+        return "cannot read " + it.relPath() + ": " + why;
     }
 
     /** Result of one worker task. */
@@ -350,7 +359,7 @@ public final class SelectionStage {
             }
             doc.put(e.getKey(), rows);
         }
-        AtomicFiles.writeString(out, new ObjectMapper().writeValueAsString(doc));
+        AtomicFiles.writeString(out, Json.MAPPER.writeValueAsString(doc));
     }
 
     /** 8-bit gray PNG of a 0/255 mask. */

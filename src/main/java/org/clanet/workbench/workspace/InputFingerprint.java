@@ -39,13 +39,9 @@ public record InputFingerprint(String path, long size, long lastModifiedMillis) 
     private static InputFingerprint read(Path file, Path name) {
         try {
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-            return new InputFingerprint(portable(name), attrs.size(), attrs.lastModifiedTime().toMillis());
+            return new InputFingerprint(PortablePaths.portable(name), attrs.size(), attrs.lastModifiedTime().toMillis());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read attributes of input " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String portable(Path name) {
-        return name.normalize().toString().replace(name.getFileSystem().getSeparator(), "/");
     }
 }

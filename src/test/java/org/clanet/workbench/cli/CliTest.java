@@ -104,6 +104,46 @@ class CliTest {
         assertTrue(changed.out().contains("4 images: 4 processed"), "a changed parameter re-runs: " + changed.out());
     }
 
+    static void writeImage(Path file) throws java.io.IOException {
+        Files.createDirectories(file.getParent());
+        String name = file.getFileName().toString();
+        String format = name.substring(name.lastIndexOf('.') + 1).replace("tif", "tiff");
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(64, 48,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        assertTrue(javax.imageio.ImageIO.write(img, format, file.toFile()), format);
+    }
+
+    @Test
+    void selectTakesTheFramesTheScanFinds(@TempDir Path tmp) throws Exception {
+        Path data = tmp.resolve("data");
+        writeImage(data.resolve("L1/b1/VID1_A1_1_00d00h00m.png"));
+        writeImage(data.resolve("L1/b1/VID1_A1_1_00d04h00m.tif"));
+        writeImage(data.resolve("L1/b1/VID1_A1_1_00d08h00m.jpg"));
+        writeImage(data.resolve("L1/b1/VID1_A1_1_00d08h00m.png")); // same frame as the .jpg
+        writeImage(data.resolve("L1/b1/VID1_A1_1_00d12h00m.bmp")); // not a supported format
+        writeImage(data.resolve("L1/b1/overview.png")); // no timepoint
+        writeImage(data.resolve("top_00d00h00m.png")); // top of a labelled set
+        java.util.List<String> frames = org.clanet.workbench.dataset.DatasetScanner.scan(data).frames()
+                .map(org.clanet.workbench.dataset.Frame::relativePath).toList();
+        assertEquals(3, frames.size(), frames.toString());
+
+        Path out = data.resolve("export"); // inside DIR: its masks must not become frames on the next run
+        for (int run = 0; run < 2; run++) {
+            Result r = run("select", data.toString(), "--no-workspace", "--export", out.toString(), "--threads", "1");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().contains("3 images: 3 processed"), r.out());
+            assertTrue(r.out().contains("4 files skipped by the scan"), r.out());
+            assertTrue(r.out().contains("L1/b1/VID1_A1_1_00d08h00m.png: duplicate"), r.out());
+            JsonNode patches = new ObjectMapper().readTree(out.resolve("patches.json").toFile());
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            patches.fieldNames().forEachRemaining(keys::add);
+            assertEquals(frames.stream().sorted().toList(), keys);
+            for (String f : frames) {
+                assertTrue(Files.exists(out.resolve("masks/" + f.replaceAll("\\.[a-z]+$", ".png"))), f);
+            }
+        }
+    }
+
     @Test
     void scanTextListsSkipsWithReasons(@TempDir Path tmp) throws Exception {
         Files.createDirectories(tmp.resolve("L1/batch_1"));

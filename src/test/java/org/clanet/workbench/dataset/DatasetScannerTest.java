@@ -108,6 +108,73 @@ class DatasetScannerTest {
     }
 
     @Test
+    void theSameTimeWrittenTwoWaysIsADuplicate() throws IOException {
+        writeImage(tmp.resolve("VID5_D4_1_00d24h00m.png"), 20, 10);
+        writeImage(tmp.resolve("VID5_D4_1_01d00h00m.png"), 20, 10);
+        writeImage(tmp.resolve("VID5_D4_1_01d04h00m.png"), 20, 10);
+        Dataset d = DatasetScanner.scan(tmp);
+        assertEquals(2, d.imageCount());
+        assertEquals(1, d.skipped().size(), d.skipped().toString());
+        assertTrue(d.skipped().get(0).reason().startsWith("duplicate"), d.skipped().toString());
+    }
+
+    @Test
+    void aSubFolderWithoutImagesDoesNotMakeAFlatFolderLabelled() throws IOException {
+        for (int t = 0; t < 3; t++) {
+            writeImage(tmp.resolve(String.format("VID5_D4_1_00d%02dh00m.png", t * 3)), 20, 10);
+        }
+        Files.createDirectories(tmp.resolve("exports"));
+        Files.writeString(tmp.resolve("exports/table.csv"), "a,b\n1,2\n");
+        Files.writeString(tmp.resolve("exports/VID5_D4_1_00d12h00m.png"), "not a png");
+        Dataset d = DatasetScanner.scan(tmp);
+        assertFalse(d.labelled());
+        assertEquals(3, d.imageCount());
+        assertEquals(java.util.Set.of("exports/table.csv", "exports/VID5_D4_1_00d12h00m.png"),
+                d.skipped().stream().map(SkippedFile::relativePath).collect(Collectors.toSet()));
+        // one usable image in a sub-folder does make it labelled
+        writeImage(tmp.resolve("L1/b1/VID6_A1_1_00d00h00m.png"), 20, 10);
+        assertTrue(DatasetScanner.scan(tmp).labelled());
+    }
+
+    @Test
+    void linkedFilesFoldersAndRootsAreFollowed() throws IOException {
+        Path elsewhere = tmp.resolve("elsewhere");
+        writeImage(elsewhere.resolve("one.png"), 20, 10);
+        writeImage(elsewhere.resolve("MCF7/batch_1/VID2_C3_1_00d00h00m.png"), 20, 10);
+        writeImage(elsewhere.resolve("MCF7/batch_1/VID2_C3_1_00d04h00m.png"), 20, 10);
+        Path data = tmp.resolve("data");
+        writeImage(data.resolve("A549/batch_1/VID1_B2_1_00d00h00m.png"), 20, 10);
+        Files.createSymbolicLink(data.resolve("A549/batch_1/VID1_B2_1_00d04h00m.png"), elsewhere.resolve("one.png"));
+        Files.createSymbolicLink(data.resolve("MCF7"), elsewhere.resolve("MCF7"));
+        Files.createSymbolicLink(tmp.resolve("link-to-data"), data);
+
+        for (Path root : List.of(data, tmp.resolve("link-to-data"))) {
+            Dataset d = DatasetScanner.scan(root);
+            assertTrue(d.labelled(), root.toString());
+            assertEquals(data.toRealPath(), d.root());
+            assertEquals(List.of("A549/batch_1/VID1_B2_1_00d00h00m.png", "A549/batch_1/VID1_B2_1_00d04h00m.png",
+                            "MCF7/batch_1/VID2_C3_1_00d00h00m.png", "MCF7/batch_1/VID2_C3_1_00d04h00m.png"),
+                    d.frames().map(Frame::relativePath).toList());
+            d.frames().forEach(f -> assertTrue(f.path().startsWith(d.root()), f.toString()));
+            assertEquals(List.of(), d.skipped(), root.toString());
+        }
+    }
+
+    @Test
+    void linkLoopsAndBrokenLinksAreSkippedWithAReason() throws IOException {
+        writeImage(tmp.resolve("A549/batch_1/VID1_B2_1_00d00h00m.png"), 20, 10);
+        Files.createSymbolicLink(tmp.resolve("A549/batch_1/loop"), tmp.resolve("A549"));
+        Files.createSymbolicLink(tmp.resolve("A549/batch_1/VID1_B2_1_00d04h00m.png"), tmp.resolve("gone.png"));
+        Dataset d = DatasetScanner.scan(tmp);
+        assertEquals(1, d.imageCount());
+        Map<String, String> reasons = d.skipped().stream()
+                .collect(Collectors.toMap(SkippedFile::relativePath, SkippedFile::reason));
+        assertEquals(2, reasons.size(), reasons.toString());
+        assertTrue(reasons.get("A549/batch_1/loop").contains("link loop"), reasons.toString());
+        assertTrue(reasons.get("A549/batch_1/VID1_B2_1_00d04h00m.png").contains("broken link"), reasons.toString());
+    }
+
+    @Test
     void emptyAndMissingFolders() throws IOException {
         Dataset d = DatasetScanner.scan(tmp);
         assertEquals(0, d.imageCount());

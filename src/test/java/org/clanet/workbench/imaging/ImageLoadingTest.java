@@ -127,6 +127,94 @@ class ImageLoadingTest {
         assertEquals(0, ImageLoader.loadGray(c).get(3, 3), 2 / 255f);
     }
 
+    static void writeTiff(BufferedImage img, Path file, java.nio.ByteOrder order) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            // the writer takes the byte order from its stream metadata (big-endian by default)
+            javax.imageio.metadata.IIOMetadata stream = writer.getDefaultStreamMetadata(null);
+            String format = stream.getNativeMetadataFormatName();
+            javax.imageio.metadata.IIOMetadataNode root = new javax.imageio.metadata.IIOMetadataNode(format);
+            javax.imageio.metadata.IIOMetadataNode byteOrder = new javax.imageio.metadata.IIOMetadataNode("ByteOrder");
+            byteOrder.setAttribute("value", order.toString());
+            root.appendChild(byteOrder);
+            stream.mergeTree(format, root);
+            writer.write(stream, new IIOImage(img, null, null), null);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /**
+     * A header-only TIFF: one directory of SHORT entries (width, height, BitsPerSample = {@code bits} per
+     * sample, SamplesPerPixel), the BitsPerSample array (when it does not fit in the entry) at {@code bitsAt}.
+     */
+    static byte[] handMadeTiff(java.nio.ByteOrder order, int w, int h, int bits, int samples, int bitsAt) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(Math.max(64, bitsAt + 2 * samples)).order(order);
+        b.put(order == java.nio.ByteOrder.BIG_ENDIAN ? new byte[] {'M', 'M'} : new byte[] {'I', 'I'});
+        b.putShort((short) 42).putInt(8);
+        b.putShort((short) 4);
+        short[][] tags = {{256, (short) w}, {257, (short) h}, {258, (short) bits}, {277, (short) samples}};
+        for (short[] t : tags) {
+            b.putShort(t[0]).putShort((short) 3);
+            boolean far = t[0] == 258 && samples > 2;
+            b.putInt(t[0] == 258 ? samples : 1);
+            if (far) {
+                b.putInt(bitsAt);
+            } else if (t[0] == 258 && samples == 2) {
+                b.putShort(t[1]).putShort(t[1]);
+            } else {
+                b.putShort(t[1]).putShort((short) 0); // left-justified in the 4-byte field
+            }
+        }
+        b.putInt(0);
+        if (samples > 2) {
+            b.position(bitsAt);
+            for (int i = 0; i < samples; i++) {
+                b.putShort((short) bits);
+            }
+        }
+        return b.array();
+    }
+
+    @Test
+    void tiffHeadersInBothByteOrders() throws IOException {
+        BufferedImage rgb = new BufferedImage(40, 30, BufferedImage.TYPE_3BYTE_BGR);
+        rgb.setRGB(5, 5, 0x336699);
+        for (java.nio.ByteOrder order : new java.nio.ByteOrder[] {java.nio.ByteOrder.BIG_ENDIAN,
+            java.nio.ByteOrder.LITTLE_ENDIAN}) {
+            String tag = order == java.nio.ByteOrder.BIG_ENDIAN ? "MM" : "II";
+            Path gray8 = tmp.resolve("gray8-" + tag + ".tif");
+            writeTiff(ramp(BufferedImage.TYPE_BYTE_GRAY, 40, 30, 256), gray8, order);
+            Path gray16 = tmp.resolve("gray16-" + tag + ".tif");
+            writeTiff(ramp(BufferedImage.TYPE_USHORT_GRAY, 40, 30, 65536), gray16, order);
+            Path rgb8 = tmp.resolve("rgb8-" + tag + ".tif");
+            writeTiff(rgb, rgb8, order);
+            assertEquals(tag, new String(Arrays.copyOf(Files.readAllBytes(rgb8), 2), "US-ASCII"));
+            assertEquals(new ImageHeader(ImageFormat.TIFF, 40, 30, 8, 1), ImageHeaderReader.read(gray8));
+            assertEquals(new ImageHeader(ImageFormat.TIFF, 40, 30, 16, 1), ImageHeaderReader.read(gray16));
+            assertEquals(new ImageHeader(ImageFormat.TIFF, 40, 30, 8, 3), ImageHeaderReader.read(rgb8), tag);
+            assertEquals((0.2125 * 0x33 + 0.7154 * 0x66 + 0.0721 * 0x99) / 255, ImageLoader.loadGray(rgb8).get(5, 5),
+                    1e-6);
+
+            // BitsPerSample of 16-bit RGB beyond the first 64 KiB; gray+alpha keeps both values in the entry
+            Path far = Files.write(tmp.resolve("rgb16-far-" + tag + ".tif"),
+                    handMadeTiff(order, 1408, 1040, 16, 3, 70_000));
+            assertEquals(new ImageHeader(ImageFormat.TIFF, 1408, 1040, 16, 3), ImageHeaderReader.read(far), tag);
+            Path ga = Files.write(tmp.resolve("ga-" + tag + ".tif"), handMadeTiff(order, 20, 10, 8, 2, 0));
+            assertEquals(new ImageHeader(ImageFormat.TIFF, 20, 10, 8, 2), ImageHeaderReader.read(ga), tag);
+
+            // depths the loader refuses are refused by the scan already
+            Path float32 = Files.write(tmp.resolve("f32-" + tag + ".tif"), handMadeTiff(order, 20, 10, 32, 1, 0));
+            ImageReadException e = assertThrows(ImageReadException.class, () -> ImageHeaderReader.read(float32));
+            assertEquals("unsupported bit depth 32 (8 or 16 expected)", e.reason());
+        }
+        Path bilevel = tmp.resolve("bilevel.tif");
+        writeTiff(new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_BINARY), bilevel, java.nio.ByteOrder.BIG_ENDIAN);
+        ImageReadException e = assertThrows(ImageReadException.class, () -> ImageHeaderReader.read(bilevel));
+        assertEquals("unsupported bit depth 1 (8 or 16 expected)", e.reason());
+    }
+
     @Test
     void badFilesNameTheFileAndTheProblem() throws IOException {
         Path empty = Files.createFile(tmp.resolve("empty.png"));

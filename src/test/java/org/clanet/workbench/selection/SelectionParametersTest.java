@@ -46,6 +46,19 @@ class SelectionParametersTest {
     }
 
     @Test
+    void onlyParametersThatChangeMasksOrPatchesAreInTheResultKey() {
+        assertTrue(SelectionParameters.affectsResult("finalRegion"));
+        assertTrue(SelectionParameters.affectsResult("cannySigma"));
+        assertTrue(!SelectionParameters.affectsResult("minPatches"));
+        assertTrue(!SelectionParameters.affectsResult("MINPATCHES"));
+        assertThrows(IllegalArgumentException.class, () -> SelectionParameters.affectsResult("nope"));
+        SelectionParameters d = SelectionParameters.defaults();
+        assertEquals(d.resultMap(), d.with("minPatches", "3").resultMap());
+        assertNotEquals(d.resultMap(), d.with("finalRegion", "3").resultMap());
+        assertEquals(SelectionParameters.names().size() - 1, d.resultMap().size());
+    }
+
+    @Test
     void badNamesAndValuesAreClearErrors() {
         SelectionParameters d = SelectionParameters.defaults();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.with("nope", "1"));

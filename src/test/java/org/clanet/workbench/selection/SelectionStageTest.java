@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.clanet.workbench.cli.SelectCommand;
+import org.clanet.workbench.dataset.DatasetScanner;
 import org.clanet.workbench.imaging.GrayImage;
 import org.clanet.workbench.imaging.Preset;
 import org.clanet.workbench.pipeline.Cancellation;
@@ -49,7 +50,7 @@ class SelectionStageTest {
         ImageIO.write(bi, "png", file.toFile());
     }
 
-    /** A small labelled dataset: 2 lines x 3 frames, plus a blank frame and a corrupt file. */
+    /** A small labelled dataset: 2 lines x 3 frames, plus a blank frame and a truncated file (its header reads). */
     Path dataset() throws IOException {
         Path root = tmp.resolve("data");
         int k = 0;
@@ -60,14 +61,15 @@ class SelectionStageTest {
             }
         }
         writePng(PatchSelectorTest.constant(300, 240, 0.5f), root.resolve("A549/batch_1/VID1_B2_1_05d00h00m.png"));
-        Files.writeString(root.resolve("MCF7/batch_1/VID1_C3_1_00d00h00m.png"), "not a png");
+        byte[] png = Files.readAllBytes(root.resolve("MCF7/batch_1/VID1_B2_1_00d00h00m.png"));
+        Files.write(root.resolve("MCF7/batch_1/VID1_C3_1_00d00h00m.png"), java.util.Arrays.copyOf(png, png.length / 2));
         return root;
     }
 
     @Test
     void storesResumesRerunsOnParameterChangeAndExports() throws Exception {
         Path root = dataset();
-        List<SelectionStage.Item> items = SelectionStage.listImages(root);
+        List<SelectionStage.Item> items = SelectionStage.itemsOf(DatasetScanner.scan(root));
         assertEquals(8, items.size());
         Path out = tmp.resolve("out");
         List<long[]> progress = new ArrayList<>();
@@ -141,9 +143,48 @@ class SelectionStageTest {
     }
 
     @Test
+    void aFileThatVanishedAfterListingFailsAloneWithAReason() throws Exception {
+        Path root = dataset();
+        List<SelectionStage.Item> items = SelectionStage.itemsOf(DatasetScanner.scan(root));
+        String gone = "A549/batch_1/VID1_B2_1_01d00h00m.png";
+        Files.delete(root.resolve(gone));
+        try (Workspace ws = Workspace.open(root, tmp.resolve("ws"))) {
+            SelectionStage stage = new SelectionStage(SelectionParameters.defaults(), Preset.AUTO, 2);
+            List<Long> done = new ArrayList<>();
+            SelectionStage.Summary s = stage.run(root, items, ws, null, (d, t, m) -> done.add(d), null);
+            assertEquals(8, s.total());
+            assertEquals(6, s.processed(), s.toString());
+            assertEquals(2, s.failed(), s.toString()); // the vanished file and the corrupt one
+            SelectionStage.ItemResult r = s.items().stream().filter(i -> i.relPath().equals(gone)).findFirst()
+                    .orElseThrow();
+            assertEquals(SelectionStage.Status.FAILED, r.status());
+            assertTrue(r.note().orElseThrow().contains(gone), r.note().toString());
+            assertEquals(8L, done.get(done.size() - 1));
+        }
+    }
+
+    @Test
+    void minPatchesKeepsStoredFramesFreshWhileFinalRegionReRunsThem() throws Exception {
+        Path root = dataset();
+        List<SelectionStage.Item> items = SelectionStage.itemsOf(DatasetScanner.scan(root));
+        try (Workspace ws = Workspace.open(root, tmp.resolve("ws"))) {
+            SelectionParameters d = SelectionParameters.defaults();
+            assertEquals(7, new SelectionStage(d, Preset.AUTO, 2).run(root, items, ws, null, null, null).processed());
+            SelectionStage.Summary notes = new SelectionStage(d.with("minPatches", "3"), Preset.AUTO, 2)
+                    .run(root, items, ws, null, null, null);
+            assertEquals(7, notes.fresh(), notes.toString());
+            assertEquals(0, notes.processed());
+            SelectionStage.Summary region = new SelectionStage(d.with("finalRegion", "5"), Preset.AUTO, 2)
+                    .run(root, items, ws, null, null, null);
+            assertEquals(7, region.processed(), region.toString());
+            assertEquals(0, region.fresh());
+        }
+    }
+
+    @Test
     void cancellationStopsAndKeepsWhatWasDone() throws Exception {
         Path root = dataset();
-        List<SelectionStage.Item> items = SelectionStage.listImages(root);
+        List<SelectionStage.Item> items = SelectionStage.itemsOf(DatasetScanner.scan(root));
         Cancellation c = new Cancellation();
         try (Workspace ws = Workspace.open(root, tmp.resolve("ws"))) {
             SelectionStage stage = new SelectionStage(SelectionParameters.defaults(), Preset.AUTO, 1);
@@ -155,6 +196,8 @@ class SelectionStageTest {
             assertEquals(org.clanet.workbench.workspace.RunStatus.CANCELLED, ws.runLog().runs().get(0).status());
             SelectionStage.Summary again = stage.run(root, items, ws, null, null, null);
             assertTrue(again.fresh() >= 2, "frames done before the cancel are kept: " + again);
+            assertTrue(again.processed() > 0, "the cancel stopped the run early: " + again);
+            assertEquals(items.size(), again.fresh() + again.processed() + again.failed());
         }
     }
 

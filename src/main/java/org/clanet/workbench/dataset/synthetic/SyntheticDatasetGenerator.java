@@ -2,14 +2,11 @@ package org.clanet.workbench.dataset.synthetic;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +22,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.clanet.workbench.pipeline.Cancellation;
+import org.clanet.workbench.pipeline.Json;
 import org.clanet.workbench.pipeline.ProgressListener;
+import org.clanet.workbench.workspace.AtomicFiles;
 
 /**
  * Writes a synthetic labelled dataset of phase-contrast time-lapses:
@@ -166,7 +165,7 @@ public final class SyntheticDatasetGenerator {
                         cellCounts[index][k] = f.cells();
                         byte[] jpeg = JpegEncoder.encodeGray(f.gray(), f.width(), f.height(), settings.jpegQuality());
                         Path file = root.resolve(seq.relativePath(k));
-                        writeAtomically(file, jpeg);
+                        AtomicFiles.write(file, jpeg);
                         bytes.addAndGet(jpeg.length);
                         progress.update(done.incrementAndGet(), total, seq.relativePath(k));
                     }
@@ -198,19 +197,9 @@ public final class SyntheticDatasetGenerator {
             pool.shutdownNow();
         }
         Path manifest = root.resolve(MANIFEST);
-        writeAtomically(manifest, manifestJson(coverage, cellCounts).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeString(manifest, manifestJson(coverage, cellCounts));
         return new GenerationResult(root, plan, (int) total, bytes.get(), manifest,
                 Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    private static void writeAtomically(Path file, byte[] data) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        Files.write(tmp, data);
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     /** Deletes files named like ours under LINE/batch_k and folders left empty; leaves anything else. */
@@ -223,7 +212,8 @@ public final class SyntheticDatasetGenerator {
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(b)) {
                     for (Path f : files) {
                         String name = f.getFileName().toString();
-                        if (Files.isRegularFile(f) && (OUR_FILE.matcher(name).matches() || name.endsWith(".jpg.part"))) {
+                        if (Files.isRegularFile(f) && (OUR_FILE.matcher(name).matches()
+                                || name.endsWith(".jpg.part"))) { // .part: left by earlier versions
                             Files.delete(f);
                         }
                     }
@@ -317,6 +307,6 @@ public final class SyntheticDatasetGenerator {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         pp.indentObjectsWith(indenter);
         pp.indentArraysWith(indenter);
-        return new ObjectMapper().writer(pp).writeValueAsString(root) + "\n";
+        return Json.MAPPER.writer(pp).writeValueAsString(root) + "\n";
     }
 }
