@@ -138,7 +138,8 @@ final class MaskGenerator {
             note = stretchFloats(img, p);
         }
         Profile.lap(0);
-        // §1.3 Canny
+        // §1.3 Canny; integer codes give inputs code / max, i.e. +0 or in [2^-16, 1 + ulp]
+        canny.setInputBounded(integer);
         canny.edges(w, h, p.cannySigma(), p.cannyLow(), p.cannyHigh(), e);
         Profile.lap(1);
         // §1.4 polarity

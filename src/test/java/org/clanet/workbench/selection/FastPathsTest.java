@@ -55,6 +55,41 @@ class FastPathsTest {
         }
     }
 
+    /**
+     * The smoothing's division by the interior bleed-over constant (a multiplication and FMA corrections) gives
+     * exactly the quotient, for divisors near 1 (the bleed constant is a sum of weights + eps) and numerators in
+     * the range it is used for (+0 or (2^-200, 4)), including numerators near rounding midpoints.
+     */
+    @Test
+    void divisionByConstantIsExact() {
+        Random rnd = new Random(5);
+        double[] a = new double[4096];
+        double[] q = new double[a.length];
+        for (int trial = 0; trial < 2000; trial++) {
+            double d = switch (trial % 4) {
+                case 0 -> 1.0 + Math.ulp(1.0) * (rnd.nextInt(64) - 32);
+                case 1 -> 1.0 + (rnd.nextDouble() - 0.5) * 2e-3;
+                case 2 -> 1.0 + Math.ulp(1.0);
+                default -> 0.5 + rnd.nextDouble() * 1.5;
+            };
+            for (int i = 0; i < a.length; i++) {
+                a[i] = switch (i % 5) {
+                    case 0 -> rnd.nextDouble();
+                    case 1 -> rnd.nextDouble() * 4;
+                    case 2 -> rnd.nextInt(65536) / 65535.0 * (0.25 + rnd.nextDouble()); // code-like sums
+                    case 3 -> Math.nextAfter(d * (1 + rnd.nextInt(1 << 20) * 0x1p-20), rnd.nextBoolean() ? 0 : 4);
+                    default -> Math.scalb(1.0 + rnd.nextDouble(), -rnd.nextInt(190)); // down to 2^-190
+                };
+            }
+            a[0] = 0.0;
+            for (int i = 0; i < a.length; i++) {
+                q[i] = a[i] / d;
+            }
+            SkimageCanny.divideByConstant(a, 0, a.length, d, 1.0 / d);
+            assertArrayEquals(q, a, "d = " + d); // bit patterns
+        }
+    }
+
     /** scipy's binary_fill_holes(structure=ones((k,k))): dilate the outside (border 1) inside the background. */
     private static byte[] fillByDilation(byte[] in, int w, int h, int k) {
         int lo = k / 2;
