@@ -17,9 +17,6 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.clanet.workbench.app.prefs.WorkbenchPreferences;
-import org.clanet.workbench.app.status.StatusViewModel;
-import org.clanet.workbench.app.tasks.TaskRunner;
-import org.clanet.workbench.app.util.Executors2;
 import org.clanet.workbench.dataset.Frame;
 import org.clanet.workbench.dataset.Sequence;
 import org.clanet.workbench.dataset.SkippedFile;
@@ -43,11 +40,7 @@ class WorkbenchWindowTest {
 
     @Start
     void start(Stage stage) {
-        WorkbenchContext ctx = new WorkbenchContext(javafx.application.Platform::runLater,
-                Executors2.fixed("test-frame", 1), Executors2.lifo("test-thumb", 2), new TaskRunner(1),
-                new WorkbenchPreferences(tmp.resolve("preferences.json")),
-                () -> new StatusViewModel.EngineInfo("Test engine · CPU", "fake probe"), () -> { });
-        vm = new WorkbenchViewModel(ctx);
+        vm = new WorkbenchViewModel(FxTestSupport.windowContext(tmp));
         window = new WorkbenchWindow(stage, vm, null);
         stage.setWidth(1280);
         stage.setHeight(800);

@@ -13,13 +13,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import org.clanet.workbench.app.WorkbenchContext;
 import org.clanet.workbench.app.WorkbenchViewModel;
 import org.clanet.workbench.app.WorkbenchWindow;
-import org.clanet.workbench.app.prefs.WorkbenchPreferences;
-import org.clanet.workbench.app.status.StatusViewModel;
-import org.clanet.workbench.app.tasks.TaskRunner;
-import org.clanet.workbench.app.util.Executors2;
 import org.clanet.workbench.app.viewer.ImageViewer;
 import org.clanet.workbench.dataset.Sequence;
 import org.junit.jupiter.api.AfterEach;
@@ -47,11 +42,7 @@ class SelectionWindowTest {
 
     @Start
     void start(Stage stage) {
-        WorkbenchContext ctx = new WorkbenchContext(javafx.application.Platform::runLater,
-                Executors2.fixed("test-frame", 1), Executors2.lifo("test-thumb", 2), new TaskRunner(1),
-                new WorkbenchPreferences(tmp.resolve("preferences.json")),
-                () -> new StatusViewModel.EngineInfo("Test engine · CPU", "fake probe"), () -> { });
-        vm = new WorkbenchViewModel(ctx);
+        vm = new WorkbenchViewModel(org.clanet.workbench.app.FxTestSupport.windowContext(tmp));
         window = new WorkbenchWindow(stage, vm, null);
         stage.setWidth(1280);
         stage.setHeight(800);
