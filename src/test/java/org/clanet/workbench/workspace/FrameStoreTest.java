@@ -4,32 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+
+
+
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class FrameStoreTest {
 
-    @TempDir
-    Path tmp;
-    Workspace ws;
-
-    @BeforeEach
-    void open() throws IOException {
-        ws = Workspace.open(Files.createDirectories(tmp.resolve("dataset")), null);
-    }
-
-    @AfterEach
-    void close() {
-        ws.close();
-    }
+class FrameStoreTest extends OpenWorkspaceTest {
 
     private static StoredFrame frame(String path, String seq, long t) {
         return new StoredFrame(path, "A549", "batch_1", seq, t, 1408, 1040, 8);

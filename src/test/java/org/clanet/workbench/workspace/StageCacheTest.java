@@ -5,32 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+
+
+
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class StageCacheTest {
 
-    @TempDir
-    Path tmp;
-    Workspace ws;
-
-    @BeforeEach
-    void open() throws IOException {
-        ws = Workspace.open(Files.createDirectories(tmp.resolve("dataset")), null);
-    }
-
-    @AfterEach
-    void close() {
-        ws.close();
-    }
+class StageCacheTest extends OpenWorkspaceTest {
 
     @Test
     void unknownItemIsNotFresh() {

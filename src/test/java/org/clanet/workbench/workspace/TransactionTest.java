@@ -6,32 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+
+
+
 import java.sql.SQLException;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TransactionTest {
 
-    @TempDir
-    Path tmp;
-    Workspace ws;
-
-    @BeforeEach
-    void open() throws IOException {
-        ws = Workspace.open(Files.createDirectories(tmp.resolve("dataset")), null);
-    }
-
-    @AfterEach
-    void close() {
-        ws.close();
-    }
+class TransactionTest extends OpenWorkspaceTest {
 
     @Test
     void returnsTheResultAndCommits() {
