@@ -19,6 +19,7 @@ public final class CannyDumpMain {
     public static void main(String[] args) throws Exception {
         GrayImage img = ImageLoader.loadProcessed(Path.of(args[0]), Preset.AUTO);
         MaskGenerator mg = new MaskGenerator();
+        mg.canny.keepSmooth = true;
         mg.mask(img, SelectionParameters.defaults(), new byte[img.width() * img.height()]);
         SkimageCanny c = mg.canny;
         java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocate(img.width() * img.height() * 8 * 4)
