@@ -21,7 +21,11 @@ final class ClusterSelector {
     private int h;
     private int[] rowCount;
     private int[] rowXSum;
-    private double[] pad;
+    private double[][] rowA;
+    private double[][] hp;
+    private double[][] hm;
+    private int[] ivU;
+    private int[] ivI;
     private short[] lbp;
     private double[] drPlus;
     private double[] drMinus;
@@ -38,7 +42,7 @@ final class ClusterSelector {
             int n = w * h;
             rowCount = new int[(w + 1) * h];
             rowXSum = new int[(w + 1) * h];
-            pad = new double[(w + 2) * (h + 2)];
+            rowA = null;
             lbp = new short[n];
             drPlus = new double[h];
             drMinus = new double[h];
@@ -162,22 +166,12 @@ final class ClusterSelector {
         Profile.lap(7);
         lastCandidates = cands.size();
         // §2.3 box correction, §2.4 features
-        Arrays.fill(lbp, (short) -1);
-        for (int y = 0; y < h; y++) {
-            int src = y * W;
-            int dst = (y + 1) * (W + 2) + 1;
-            if (codes != null) {
-                for (int x = 0; x < W; x++) {
-                    pad[dst + x] = codes[src + x];
-                }
-            } else {
-                for (int x = 0; x < W; x++) {
-                    pad[dst + x] = pixels[src + x];
-                }
-            }
-        }
+        Profile.subStart();
         int[] lutC = NumpyCompat.histogramLut(Math.max(maxCode, 255), 0.0, 255.0, p.intensityBins());
         int[] lutT = NumpyCompat.histogramLut(255, 0.0, 255.0, p.textureBins());
+        int nc0 = cands.size();
+        int[] bx = new int[4 * nc0]; // clipped boxes x0, y0, x1, y1 (non-empty only)
+        int nb = 0;
         for (Cand c : cands) {
             int x = c.minX;
             int y = c.minY;
@@ -209,25 +203,58 @@ final class ClusterSelector {
             c.confluency = area == 0 ? Double.NaN : (double) boxCount(x0, y0, x1, y1) / area;
             c.histT = new int[p.textureBins()];
             c.histC = codes == null ? null : new int[p.intensityBins()];
+            if (area > 0) {
+                bx[4 * nb] = x0;
+                bx[4 * nb + 1] = y0;
+                bx[4 * nb + 2] = x1;
+                bx[4 * nb + 3] = y1;
+                nb++;
+            }
+        }
+        // LBP codes once per pixel of the union of the boxes
+        Profile.subLap(21);
+        lbpUnion(bx, nb, pixels, codes);
+        Profile.subLap(22);
+        // histograms: bin images via the tables (out-of-range values -> one extra discarded bin), four interleaved
+        // sub-histograms per box (column mod 4) so that runs of equal bins do not serialise the increments
+        final int tb = p.textureBins();
+        final int cb = p.intensityBins();
+        int[] hT4 = new int[4 * (tb + 1)];
+        int[] hC4 = new int[4 * (cb + 1)];
+        int[] lutT4 = shiftedLut(lutT, tb);
+        int[] lutC4 = codes == null ? null : shiftedLut(lutC, cb);
+        for (Cand c : cands) {
+            int x0 = Math.max(0, c.minX);
+            int y0 = Math.max(0, c.minY);
+            int x1 = Math.min(W, c.maxX);
+            int y1 = Math.min(h, c.maxY);
+            if (x1 <= x0 || y1 <= y0) {
+                continue;
+            }
+            Arrays.fill(hT4, 0);
             for (int yy = y0; yy < y1; yy++) {
-                lbpRow(yy, x0, x1);
                 int row = yy * W;
                 for (int xx = x0; xx < x1; xx++) {
-                    int b = lutT[lbp[row + xx]];
-                    if (b >= 0) {
-                        c.histT[b]++;
+                    hT4[lutT4[lbp[row + xx]] | (xx & 3)]++;
+                }
+            }
+            for (int b = 0; b < tb; b++) {
+                c.histT[b] = hT4[4 * b] + hT4[4 * b + 1] + hT4[4 * b + 2] + hT4[4 * b + 3];
+            }
+            if (codes != null) {
+                Arrays.fill(hC4, 0);
+                for (int yy = y0; yy < y1; yy++) {
+                    int row = yy * W;
+                    for (int xx = x0; xx < x1; xx++) {
+                        hC4[lutC4[codes[row + xx]] | (xx & 3)]++;
                     }
                 }
-                if (codes != null) {
-                    for (int xx = x0; xx < x1; xx++) {
-                        int bc = lutC[codes[row + xx]];
-                        if (bc >= 0) {
-                            c.histC[bc]++;
-                        }
-                    }
+                for (int b = 0; b < cb; b++) {
+                    c.histC[b] = hC4[4 * b] + hC4[4 * b + 1] + hC4[4 * b + 2] + hC4[4 * b + 3];
                 }
             }
         }
+        Profile.subLap(23);
         Profile.lap(8);
         // §2.5 neighbours and similarities, in the published pair order
         int nc = cands.size();
@@ -361,69 +388,179 @@ final class ClusterSelector {
         return s;
     }
 
+    /** Test access: the LBP codes computed for the union of the given clipped boxes (x0, y0, x1, y1 each). */
+    short[] lbpForBoxes(int width, int height, float[] pixels, int[] codes, int[] boxes) {
+        ensure(width, height);
+        Arrays.fill(lbp, (short) -1);
+        lbpUnion(boxes, boxes.length / 4, pixels, codes);
+        return lbp.clone();
+    }
+
+    /** lut[v] * 4, with out-of-range (-1) mapped to the discarded bin {@code bins}. */
+    private static int[] shiftedLut(int[] lut, int bins) {
+        int[] out = new int[lut.length];
+        for (int v = 0; v < lut.length; v++) {
+            out[v] = 4 * (lut[v] < 0 ? bins : lut[v]);
+        }
+        return out;
+    }
+
     /**
-     * skimage local_binary_pattern(image, 8, 1.0), method 'default', for row r, columns [x0, x1), computed on first
-     * use. Same double arithmetic as skimage's bilinear_interpolation (mode 'C', cval 0, via the zero-padded copy):
-     * the axial neighbours are exact pixel values, the diagonal ones are interpolated with weights that depend on
-     * the row and column (r - 0.70711 is rounded), precomputed per row and column.
+     * Merged column intervals [x0, x1) of row y covered by the boxes rows [y0 - e, y1 + e) (boxes sorted by x0);
+     * returns the number of ints written to {@code out} (pairs).
      */
-    private void lbpRow(int r, int x0, int x1) {
-        final int pw = w + 2;
-        final double[] g = pad;
-        final int prow = (r + 1) * pw + 1; // padded index of (r, 0)
-        final double drm = drMinus[r];
-        final double drp = drPlus[r];
-        final double udrm = 1 - drm;
-        final double udrp = 1 - drp;
-        for (int c = x0; c < x1; c++) {
-            int q = r * w + c;
-            if (lbp[q] >= 0) {
-                continue;
+    private static int rowIntervals(int[] bx, int[] order, int nb, int y, int e, int[] out) {
+        int n = 0;
+        for (int k = 0; k < nb; k++) {
+            int i = 4 * order[k];
+            if (bx[i + 1] - e <= y && y < bx[i + 3] + e) {
+                int x0 = bx[i];
+                int x1 = bx[i + 2];
+                if (n > 0 && x0 <= out[n - 1]) {
+                    if (x1 > out[n - 1]) {
+                        out[n - 1] = x1;
+                    }
+                } else {
+                    out[n++] = x0;
+                    out[n++] = x1;
+                }
             }
-            int pq = prow + c;
-            double center = g[pq];
-            double up = g[pq - pw];
-            double down = g[pq + pw];
-            double left = g[pq - 1];
-            double right = g[pq + 1];
-            double ul = g[pq - pw - 1];
-            double ur = g[pq - pw + 1];
-            double dl = g[pq + pw - 1];
-            double dr = g[pq + pw + 1];
-            double dcp = dcPlus[c];
-            double dcm = dcMinus[c];
-            double udcp = 1 - dcp;
-            double udcm = 1 - dcm;
-            int code = 0;
-            if (right - center >= 0) {
-                code |= 1;
+        }
+        return n;
+    }
+
+    /**
+     * skimage local_binary_pattern(image, 8, 1.0), method 'default', for every pixel of the union of the boxes,
+     * into {@code lbp}. Same double arithmetic as skimage's bilinear_interpolation (mode 'C', cval 0): the axial
+     * neighbours are exact pixel values (0 outside the image), a diagonal sample is
+     * {@code (1-dr)*((1-dc)*A[c] + dc*A[c+1]) + dr*((1-dc)*B[c] + dc*B[c+1])} (or with c-1, c and the minus
+     * weights) for the two rows A, B it falls between. The inner horizontal interpolations depend only on the row
+     * and the column (weights per column), so they are computed once per row (HP: columns c, c+1; HM: c-1, c) over
+     * the columns any of the three rows using that row needs, and combined per pixel with the row weights: the same
+     * operations on the same operands in the same order (Java does not contract to FMA), hence the same bits.
+     */
+    private void lbpUnion(int[] bx, int nb, float[] pixels, int[] codes) {
+        if (nb == 0) {
+            return;
+        }
+        final int W = w;
+        final int pw = W + 2;
+        if (rowA == null || rowA[0].length != pw) {
+            rowA = new double[3][pw];
+            hp = new double[3][W];
+            hm = new double[3][W];
+            ivU = new int[2 * 64];
+            ivI = new int[2 * 64];
+        }
+        if (ivU.length < 2 * nb) {
+            ivU = new int[2 * nb];
+            ivI = new int[2 * nb];
+        }
+        Integer[] ord = new Integer[nb];
+        for (int k = 0; k < nb; k++) {
+            ord[k] = k;
+        }
+        Arrays.sort(ord, (u, v) -> Integer.compare(bx[4 * u], bx[4 * v]));
+        int[] order = new int[nb];
+        for (int k = 0; k < nb; k++) {
+            order[k] = ord[k];
+        }
+        // ring: slot 0 = row t-2, 1 = row t-1, 2 = row t
+        double[] a0 = rowA[0], a1 = rowA[1], a2 = rowA[2];
+        double[] hp0 = hp[0], hp1 = hp[1], hp2 = hp[2];
+        double[] hm0 = hm[0], hm1 = hm[1], hm2 = hm[2];
+        final double[] dcp = dcPlus;
+        final double[] dcm = dcMinus;
+        for (int t = -1; t <= h; t++) {
+            // load row t over U_t (+-1 column) and its horizontal interpolations over U_t
+            int nu = rowIntervals(bx, order, nb, t, 1, ivU);
+            if (nu > 0) {
+                if (t < 0 || t >= h) {
+                    Arrays.fill(a2, 0.0);
+                } else {
+                    int src = t * W;
+                    for (int k = 0; k < nu; k += 2) {
+                        int c0 = Math.max(0, ivU[k] - 1);
+                        int c1 = Math.min(W, ivU[k + 1] + 1);
+                        if (codes != null) {
+                            for (int c = c0; c < c1; c++) {
+                                a2[c + 1] = codes[src + c];
+                            }
+                        } else {
+                            for (int c = c0; c < c1; c++) {
+                                a2[c + 1] = pixels[src + c];
+                            }
+                        }
+                    }
+                }
+                for (int k = 0; k < nu; k += 2) {
+                    int c0 = ivU[k];
+                    int c1 = ivU[k + 1];
+                    for (int c = c0; c < c1; c++) {
+                        double p = dcp[c];
+                        hp2[c] = (1 - p) * a2[c + 1] + p * a2[c + 2];
+                    }
+                    for (int c = c0; c < c1; c++) {
+                        double m = dcm[c];
+                        hm2[c] = (1 - m) * a2[c] + m * a2[c + 1];
+                    }
+                }
             }
-            // i = 1: (r - D, c + D): rows r-1 / r, columns c / c+1
-            if (udrm * (udcp * up + dcp * ur) + drm * (udcp * center + dcp * right) - center >= 0) {
-                code |= 2;
+            int r = t - 1;
+            if (r >= 0 && r < h) {
+                int ni = rowIntervals(bx, order, nb, r, 0, ivI);
+                if (ni > 0) {
+                    final double drm = drMinus[r];
+                    final double drp = drPlus[r];
+                    final double udrm = 1 - drm;
+                    final double udrp = 1 - drp;
+                    final int row = r * W;
+                    for (int k = 0; k < ni; k += 2) {
+                        int c1 = ivI[k + 1];
+                        for (int c = ivI[k]; c < c1; c++) {
+                            double center = a1[c + 1];
+                            int code = 0;
+                            if (a1[c + 2] - center >= 0) {
+                                code |= 1;
+                            }
+                            if (udrm * hp0[c] + drm * hp1[c] - center >= 0) {
+                                code |= 2;
+                            }
+                            if (a0[c + 1] - center >= 0) {
+                                code |= 4;
+                            }
+                            if (udrm * hm0[c] + drm * hm1[c] - center >= 0) {
+                                code |= 8;
+                            }
+                            if (a1[c] - center >= 0) {
+                                code |= 16;
+                            }
+                            if (udrp * hm1[c] + drp * hm2[c] - center >= 0) {
+                                code |= 32;
+                            }
+                            if (a2[c + 1] - center >= 0) {
+                                code |= 64;
+                            }
+                            if (udrp * hp1[c] + drp * hp2[c] - center >= 0) {
+                                code |= 128;
+                            }
+                            lbp[row + c] = (short) code;
+                        }
+                    }
+                }
             }
-            if (up - center >= 0) {
-                code |= 4;
-            }
-            // i = 3: (r - D, c - D): rows r-1 / r, columns c-1 / c
-            if (udrm * (udcm * ul + dcm * up) + drm * (udcm * left + dcm * center) - center >= 0) {
-                code |= 8;
-            }
-            if (left - center >= 0) {
-                code |= 16;
-            }
-            // i = 5: (r + D, c - D): rows r / r+1, columns c-1 / c
-            if (udrp * (udcm * left + dcm * center) + drp * (udcm * dl + dcm * down) - center >= 0) {
-                code |= 32;
-            }
-            if (down - center >= 0) {
-                code |= 64;
-            }
-            // i = 7: (r + D, c + D): rows r / r+1, columns c / c+1
-            if (udrp * (udcp * center + dcp * right) + drp * (udcp * down + dcp * dr) - center >= 0) {
-                code |= 128;
-            }
-            lbp[q] = (short) code;
+            double[] tmp = a0;
+            a0 = a1;
+            a1 = a2;
+            a2 = tmp;
+            tmp = hp0;
+            hp0 = hp1;
+            hp1 = hp2;
+            hp2 = tmp;
+            tmp = hm0;
+            hm0 = hm1;
+            hm1 = hm2;
+            hm2 = tmp;
         }
     }
 }

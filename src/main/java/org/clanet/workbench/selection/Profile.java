@@ -6,7 +6,7 @@ final class Profile {
     static final boolean ON = Boolean.getBoolean("clanet.selection.profile");
     static final String[] NAMES = {"stretch", "canny", "polarity+close", "fill0", "iterate", "small", "labels",
         "candidates", "features", "filter", "fill:label", "fill:seed", "fill:pending", "canny:stream", "canny:hyst",
-        "canny:smooth", "canny:sobel", "canny:nms", "stretch:codes", "stretch:hist", "stretch:write"};
+        "canny:smooth", "canny:sobel", "canny:nms", "stretch:codes", "stretch:hist", "stretch:write", "features:boxes", "features:lbp", "features:hist"};
     static final long[] NANOS = new long[NAMES.length];
     private static final ThreadLocal<long[]> LAST = ThreadLocal.withInitial(() -> new long[1]);
 
