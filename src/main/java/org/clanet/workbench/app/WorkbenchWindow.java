@@ -81,6 +81,7 @@ public final class WorkbenchWindow {
         applyTheme(prefs.theme() == Theme.DARK);
         controller.themeToggle.selectedProperty().addListener((o, a, dark) -> applyTheme(dark));
         restoreDividers(prefs);
+        vm.selection().overlays().apply(prefs.section("overlays"));
         installKeys();
         installDragAndDrop();
 
@@ -164,6 +165,7 @@ public final class WorkbenchWindow {
         prefs.setDividers("main", controller.mainSplit.getDividerPositions());
         prefs.setDividers("center", controller.centerSplit.getDividerPositions());
         prefs.setDividers("side", controller.sideSplit.getDividerPositions());
+        prefs.setSection("overlays", vm.selection().overlays().toMap());
         prefs.save();
         memoryTimer.stop();
     }

@@ -169,6 +169,9 @@ class WorkbenchWindowTest {
         onFx(() -> {
             window.controller().themeToggle.setSelected(true);
             window.controller().mainSplit.setDividerPositions(0.25, 0.75);
+            vm.selection().overlays().maskOpacityProperty().set(0.6);
+            vm.selection().overlays().patchColorProperty().set(javafx.scene.paint.Color.web("#12ab34"));
+            vm.selection().overlays().labelsVisibleProperty().set(false);
         });
         assertTrue(onFx(() -> window.stage().getScene().getStylesheets().stream()
                 .anyMatch(u -> u.endsWith("workbench-dark.css"))));
@@ -177,6 +180,13 @@ class WorkbenchWindowTest {
         assertEquals(WorkbenchPreferences.Theme.DARK, saved.theme());
         assertTrue(saved.window().isPresent());
         assertEquals(0.25, saved.dividers("main")[0], 0.02);
+        // the overlay look comes back in a new session
+        org.clanet.workbench.app.selection.OverlaySettings fresh = new org.clanet.workbench.app.selection.OverlaySettings();
+        fresh.apply(saved.section("overlays"));
+        assertEquals(0.6, fresh.maskOpacityProperty().get(), 1e-9);
+        assertEquals(javafx.scene.paint.Color.web("#12ab34"), fresh.patchColorProperty().get());
+        assertFalse(fresh.labelsVisibleProperty().get());
+        assertTrue(fresh.maskVisibleProperty().get());
     }
 
     @Test

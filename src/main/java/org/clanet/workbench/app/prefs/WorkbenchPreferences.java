@@ -159,6 +159,19 @@ public final class WorkbenchPreferences {
         }
     }
 
+    /** A named group of plain settings (e.g. "overlays"), as text; empty when never saved. */
+    public java.util.Map<String, String> section(String name) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        node.path("sections").path(name).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    public void setSection(String name, java.util.Map<String, String> values) {
+        ObjectNode all = node.path("sections") instanceof ObjectNode o ? o : node.putObject("sections");
+        ObjectNode sec = all.putObject(name);
+        values.forEach(sec::put);
+    }
+
     public Theme theme() {
         try {
             return Theme.valueOf(node.path("theme").asText("LIGHT"));

@@ -53,6 +53,55 @@ public final class OverlaySettings {
             labelsVisible};
     }
 
+    /** The settings as text, for the preferences file. */
+    public java.util.Map<String, String> toMap() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("maskVisible", Boolean.toString(maskVisible.get()));
+        m.put("maskColor", web(maskColor.get()));
+        m.put("maskOpacity", Double.toString(maskOpacity.get()));
+        m.put("patchesVisible", Boolean.toString(patchesVisible.get()));
+        m.put("patchColor", web(patchColor.get()));
+        m.put("labelsVisible", Boolean.toString(labelsVisible.get()));
+        return m;
+    }
+
+    /** Restores what {@link #toMap()} wrote; missing or unreadable values keep their current setting. */
+    public void apply(java.util.Map<String, String> m) {
+        bool(m.get("maskVisible"), maskVisible);
+        bool(m.get("patchesVisible"), patchesVisible);
+        bool(m.get("labelsVisible"), labelsVisible);
+        color(m.get("maskColor"), maskColor);
+        color(m.get("patchColor"), patchColor);
+        try {
+            if (m.get("maskOpacity") != null) {
+                maskOpacity.set(Double.parseDouble(m.get("maskOpacity")));
+            }
+        } catch (NumberFormatException ignored) {
+            // keep the current opacity
+        }
+    }
+
+    private static void bool(String v, BooleanProperty p) {
+        if ("true".equals(v) || "false".equals(v)) {
+            p.set(Boolean.parseBoolean(v));
+        }
+    }
+
+    private static void color(String v, ObjectProperty<Color> p) {
+        try {
+            if (v != null) {
+                p.set(Color.web(v));
+            }
+        } catch (IllegalArgumentException ignored) {
+            // keep the current colour
+        }
+    }
+
+    private static String web(Color c) {
+        return String.format("#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
+    }
+
     public void reset() {
         maskVisible.set(true);
         maskColor.set(DEFAULT_MASK_COLOR);
