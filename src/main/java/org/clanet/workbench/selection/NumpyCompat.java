@@ -113,46 +113,34 @@ final class NumpyCompat {
     }
 
     /** aheapsort_ of NumPy (1-based indexing on tosort[off..off+n-1]). */
-    private static void aheapsort(long[] v, int[] tosort, int off, int n) {
+    static void aheapsort(long[] v, int[] tosort, int off, int n) {
         // a = tosort - 1 + off, so a[k] == tosort[off + k - 1]
-        int i;
-        int j;
-        int l;
-        int tmp;
-        for (l = n >> 1; l > 0; --l) {
-            tmp = tosort[off + l - 1];
-            for (i = l, j = l << 1; j <= n;) {
-                if (j < n && v[tosort[off + j - 1]] < v[tosort[off + j]]) {
-                    j += 1;
-                }
-                if (v[tmp] < v[tosort[off + j - 1]]) {
-                    tosort[off + i - 1] = tosort[off + j - 1];
-                    i = j;
-                    j += j;
-                } else {
-                    break;
-                }
-            }
-            tosort[off + i - 1] = tmp;
+        for (int l = n >> 1; l > 0; --l) {
+            siftDown(v, tosort, off, tosort[off + l - 1], l, n);
         }
         for (; n > 1;) {
-            tmp = tosort[off + n - 1];
+            int tmp = tosort[off + n - 1];
             tosort[off + n - 1] = tosort[off];
             n -= 1;
-            for (i = 1, j = 2; j <= n;) {
-                if (j < n && v[tosort[off + j - 1]] < v[tosort[off + j]]) {
-                    j++;
-                }
-                if (v[tmp] < v[tosort[off + j - 1]]) {
-                    tosort[off + i - 1] = tosort[off + j - 1];
-                    i = j;
-                    j += j;
-                } else {
-                    break;
-                }
-            }
-            tosort[off + i - 1] = tmp;
+            siftDown(v, tosort, off, tmp, 1, n);
         }
+    }
+
+    /** The sift-down loop NumPy repeats in both phases of its heapsort: places tmp below position i of n. */
+    private static void siftDown(long[] v, int[] tosort, int off, int tmp, int i, int n) {
+        for (int j = i << 1; j <= n;) {
+            if (j < n && v[tosort[off + j - 1]] < v[tosort[off + j]]) {
+                j += 1;
+            }
+            if (v[tmp] < v[tosort[off + j - 1]]) {
+                tosort[off + i - 1] = tosort[off + j - 1];
+                i = j;
+                j += j;
+            } else {
+                break;
+            }
+        }
+        tosort[off + i - 1] = tmp;
     }
 
     private static void swap(int[] a, int i, int j) {

@@ -58,4 +58,17 @@ class NumpyCompatTest {
         double[] hi = NumpyCompat.percentileIndex(10, 99.8);
         assertEquals(8.982, NumpyCompat.lerp(hi[0], hi[1], hi[2]), 1e-15);
     }
+
+    @Test
+    void heapsortFallbackOrdersTiesLikeNumpy() {
+        // np.argsort(a, kind='heapsort') runs the same aheapsort_ (NumPy 1.24.2).
+        long[] a = {3, 1, 3, 2, 1, 3, 0, 2, 2, 1, 3, 0, 0, 2, 1, 3, 2, 2, 1, 0};
+        int[] idx = new int[a.length];
+        for (int k = 0; k < idx.length; k++) {
+            idx[k] = k;
+        }
+        NumpyCompat.aheapsort(a, idx, 0, idx.length);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                new int[] {6, 11, 19, 12, 18, 4, 9, 14, 1, 13, 17, 8, 16, 7, 3, 5, 2, 10, 15, 0}, idx);
+    }
 }
