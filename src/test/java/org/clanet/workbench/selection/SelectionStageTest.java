@@ -114,7 +114,10 @@ class SelectionStageTest {
             List<org.clanet.workbench.workspace.StoredPatch> stored =
                     ws.patches().get("A549/batch_1/VID1_B2_1_00d00h00m.png");
             assertEquals(json.get("A549/batch_1/VID1_B2_1_00d00h00m.png").size(), stored.size());
-            assertTrue(Files.exists(ws.patches().maskFile("A549/batch_1/VID1_B2_1_00d00h00m.png")));
+            assertTrue(ws.patches().mask("A549/batch_1/VID1_B2_1_00d00h00m.png").isPresent(), "mask stored");
+            var frame = ws.frames().get("A549/batch_1/VID1_B2_1_00d00h00m.png").orElseThrow();
+            assertEquals("A549", frame.cellLine(), "the scan's metadata is recorded with the results");
+            assertEquals("B2", frame.well());
 
             // second run: everything stored is fresh; the failed file is tried again
             Path out2 = tmp.resolve("out2");

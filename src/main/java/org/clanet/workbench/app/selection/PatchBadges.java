@@ -1,7 +1,5 @@
 package org.clanet.workbench.app.selection;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +10,7 @@ import org.clanet.workbench.app.navigator.BadgeProvider;
 import org.clanet.workbench.dataset.Dataset;
 import org.clanet.workbench.dataset.Frame;
 import org.clanet.workbench.dataset.Sequence;
-import org.clanet.workbench.workspace.PatchStore;
+import org.clanet.workbench.selection.SelectionResults;
 import org.clanet.workbench.workspace.Workspace;
 
 /**
@@ -62,18 +60,7 @@ public final class PatchBadges implements BadgeProvider {
 
     /** Relative paths of the frames recorded done for the selection stage. */
     static Set<String> doneFrames(Workspace ws) {
-        return ws.read(c -> {
-            Set<String> out = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT item_key FROM stage_cache WHERE stage = ?")) {
-                ps.setString(1, PatchStore.STAGE);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
-            return out;
-        });
+        return SelectionResults.doneFrames(ws);
     }
 
     public void set(Map<String, Coverage> c) {

@@ -1,6 +1,5 @@
 package org.clanet.workbench.app.selection;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -279,8 +278,7 @@ public final class SelectionViewModel implements AutoCloseable {
      * is read-only (then the workspace lives under the user's folder). Browsing never creates {@code .clanet}.
      */
     static boolean hasWorkspace(Path root) {
-        return Files.isRegularFile(root.resolve(Workspace.DEFAULT_FOLDER).resolve(Workspace.DATABASE_FILE))
-                || !Files.isWritable(root);
+        return Workspace.worthOpening(root);
     }
 
     private void openWorkspace(Dataset d, long wsGen) {
@@ -376,8 +374,7 @@ public final class SelectionViewModel implements AutoCloseable {
             return null;
         }
         SelectionParameters p = parameters.get();
-        List<SelectionStage.Item> items = d.frames()
-                .map(f -> new SelectionStage.Item(f.path(), f.relativePath())).toList();
+        List<SelectionStage.Item> items = SelectionStage.itemsOf(d);
         int threads = Math.max(1, services.stageThreads());
         Path root = d.root();
         String name = root.getFileName() == null ? root.toString() : root.getFileName().toString();

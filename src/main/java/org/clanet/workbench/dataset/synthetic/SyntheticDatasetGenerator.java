@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 import org.clanet.workbench.pipeline.Cancellation;
 import org.clanet.workbench.pipeline.Json;
 import org.clanet.workbench.pipeline.ProgressListener;
-import org.clanet.workbench.workspace.AtomicFiles;
+import org.clanet.workbench.io.AtomicFiles;
 
 /**
  * Writes a synthetic labelled dataset of phase-contrast time-lapses:
