@@ -22,7 +22,7 @@ import org.clanet.workbench.pipeline.Json;
 import org.clanet.workbench.pipeline.ProgressListener;
 import org.clanet.workbench.pipeline.Shard;
 import org.clanet.workbench.pipeline.stage.ItemOutcome;
-import org.clanet.workbench.pipeline.stage.ItemStage;
+import org.clanet.workbench.pipeline.stage.PrefetchingStage;
 import org.clanet.workbench.pipeline.stage.ResultSink;
 import org.clanet.workbench.pipeline.stage.RunOptions;
 import org.clanet.workbench.pipeline.stage.RunSummary;
@@ -54,7 +54,7 @@ import org.opencv.imgcodecs.Imgcodecs;
  * {@code OUT/masks/<relative path>.png} (extension replaced, 0/255, processed size) and {@code OUT/patches.json}
  * are written.
  */
-public final class SelectionStage implements ItemStage<SelectionStage.Item, SelectionStage.Computed> {
+public final class SelectionStage implements PrefetchingStage<SelectionStage.Item, GrayImage, SelectionStage.Computed> {
 
     /** Stage name in the workspace (same as {@link PatchStore#STAGE}). */
     public static final String STAGE = PatchStore.STAGE;
@@ -181,8 +181,12 @@ public final class SelectionStage implements ItemStage<SelectionStage.Item, Sele
     }
 
     @Override
-    public Computed compute(Item it, Cancellation cancel) throws IOException {
-        GrayImage img = ImageLoader.loadProcessed(it.file(), preset);
+    public GrayImage read(Item it) throws IOException {
+        return ImageLoader.loadProcessed(it.file(), preset);
+    }
+
+    @Override
+    public Computed compute(Item it, GrayImage img, Cancellation cancel) {
         SelectionResult r = PatchSelector.select(img, params);
         return new Computed(r, encode ? encodePng(r.mask(), r.width(), r.height()) : null);
     }

@@ -143,6 +143,8 @@ public final class StageRunner {
             total = mine.size();
             progress.update(0, total, stage.name());
             ExecutorService pool = Workers.daemonPool(options.threads(), "clanet-" + stage.name());
+            ExecutorService reader = stage instanceof PrefetchingStage<?, ?, ?>
+                    ? Workers.daemonPool(1, "clanet-" + stage.name() + "-read") : null;
             ExecutorCompletionService<Work<I, R>> ecs = new ExecutorCompletionService<>(pool);
             int inFlight = 0;
             int next = 0;
@@ -172,7 +174,12 @@ public final class StageRunner {
                             }
                         }
                         String k = key;
-                        ecs.submit(() -> work(it, k));
+                        if (reader != null) {
+                            Future<Object> input = reader.submit(() -> readAhead(it));
+                            ecs.submit(() -> work(it, k, input));
+                        } else {
+                            ecs.submit(() -> work(it, k, null));
+                        }
                         inFlight++;
                     }
                     if (inFlight == 0) {
@@ -195,6 +202,9 @@ public final class StageRunner {
                 throw new IOException(stage.name() + " failed: " + e.getCause(), e.getCause());
             } finally {
                 pool.shutdownNow();
+                if (reader != null) {
+                    reader.shutdownNow();
+                }
             }
             int processed = count(ItemOutcome.Status.PROCESSED);
             int fresh = count(ItemOutcome.Status.FRESH);
@@ -207,16 +217,48 @@ public final class StageRunner {
             return (int) outcomes.stream().filter(o -> o.status() == s).count();
         }
 
-        private Work<I, R> work(I it, String key) {
+        /** The reader thread's part: the item's input, or the exception that reading it threw. */
+        @SuppressWarnings("unchecked")
+        private Object readAhead(I it) {
+            if (cancel.isCancelled()) {
+                return null;
+            }
+            try {
+                return ((PrefetchingStage<I, Object, R>) stage).read(it);
+            } catch (Exception | OutOfMemoryError e) {
+                return new ReadFailure(e);
+            }
+        }
+
+        /** Reading failed; carried to the worker, which reports it like a computing failure. */
+        private record ReadFailure(Throwable error) {
+        }
+
+        @SuppressWarnings("unchecked")
+        private Work<I, R> work(I it, String key, Future<Object> input) {
             if (cancel.isCancelled()) {
                 return new Work<>(it, key, null, null, 0);
             }
             long t0 = System.nanoTime();
             try {
-                R r = stage.compute(it, cancel);
+                R r;
+                if (input == null) {
+                    r = stage.compute(it, cancel);
+                } else {
+                    Object x = input.get();
+                    if (x instanceof ReadFailure f) {
+                        throw f.error() instanceof Exception e ? e : new IllegalStateException(f.error());
+                    }
+                    if (x == null) {
+                        return new Work<>(it, key, null, null, 0); // cancelled before it was read
+                    }
+                    r = ((PrefetchingStage<I, Object, R>) stage).compute(it, x, cancel);
+                }
                 return new Work<>(it, key, r, null, (System.nanoTime() - t0) / 1e6);
-            } catch (CancellationException e) {
+            } catch (CancellationException | InterruptedException e) {
                 return new Work<>(it, key, null, null, 0);
+            } catch (ExecutionException e) {
+                return new Work<>(it, key, null, stage.name() + " failed: " + e.getCause(), 0);
             } catch (IOException e) {
                 return new Work<>(it, key, null, e.getMessage() != null ? e.getMessage() : e.toString(), 0);
             } catch (Exception | OutOfMemoryError | StackOverflowError e) {
