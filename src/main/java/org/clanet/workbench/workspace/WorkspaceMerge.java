@@ -55,11 +55,14 @@ public final class WorkspaceMerge {
                 checkPair(sources.get(i), sources.get(j));
             }
         }
+        for (Path s : sources) {
+            copyFiles(s.resolve(Workspace.FILES_FOLDER), into.filesDir(), true);
+        }
         int items = 0;
         int runs = 0;
         int files = 0;
         for (int i = 0; i < dbs.size(); i++) {
-            files += copyFiles(sources.get(i).resolve(Workspace.FILES_FOLDER), into.filesDir());
+            files += copyFiles(sources.get(i).resolve(Workspace.FILES_FOLDER), into.filesDir(), false);
             int[] n = copyRows(into, dbs.get(i));
             items += n[0];
             runs += n[1];
@@ -174,7 +177,8 @@ public final class WorkspaceMerge {
         }
     }
 
-    private static int copyFiles(Path from, Path to) throws IOException {
+    /** Copies the files the target lacks; with {@code checkOnly}, only refuses when one differs. */
+    private static int copyFiles(Path from, Path to, boolean checkOnly) throws IOException {
         if (!Files.isDirectory(from)) {
             return 0;
         }
@@ -188,8 +192,11 @@ public final class WorkspaceMerge {
             if (Files.exists(target)) {
                 if (!Arrays.equals(Files.readAllBytes(f), Files.readAllBytes(target))) {
                     throw new WorkspaceException("Cannot merge: " + from.relativize(f) + " differs between " + from
-                            + " and " + to);
+                            + " and " + to + ". Nothing was merged.");
                 }
+                continue;
+            }
+            if (checkOnly) {
                 continue;
             }
             AtomicFiles.write(target, Files.readAllBytes(f));
