@@ -75,6 +75,31 @@ public final class SelectionResults {
         }
     }
 
+    /**
+     * Frames done under a key other than the one these parameters give now: made with other parameters, or the
+     * file changed since. Results built on them (embeddings, predictions) are stale too, since their keys chain.
+     */
+    public static Set<String> staleFrames(Workspace ws, Path datasetRoot, List<Frame> frames, SelectionParameters p,
+                                          Preset preset) {
+        java.util.Map<String, String> stored = ws.stageCache().keys(SelectionStage.STAGE);
+        SelectionStage stage = new SelectionStage(p, preset, 1);
+        Set<String> out = new HashSet<>();
+        for (Frame f : frames) {
+            String have = stored.get(f.relativePath());
+            if (have == null) {
+                continue;
+            }
+            try {
+                if (!have.equals(stage.cacheKey(datasetRoot, new SelectionStage.Item(f.path(), f.relativePath())))) {
+                    out.add(f.relativePath());
+                }
+            } catch (RuntimeException e) {
+                out.add(f.relativePath()); // vanished or unreadable: its stored result no longer matches a file
+            }
+        }
+        return out;
+    }
+
     /** Relative paths of the frames the selection stage has done (under any parameters). */
     public static Set<String> doneFrames(Workspace ws) {
         return new HashSet<>(ws.stageCache().keys(SelectionStage.STAGE).keySet());
