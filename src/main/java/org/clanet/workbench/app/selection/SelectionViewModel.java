@@ -26,7 +26,6 @@ import org.clanet.workbench.app.timeline.TimelineViewModel;
 import org.clanet.workbench.app.viewer.ViewerViewModel;
 import org.clanet.workbench.dataset.Dataset;
 import org.clanet.workbench.dataset.Frame;
-import org.clanet.workbench.imaging.Preset;
 import org.clanet.workbench.selection.SelectionParameters;
 import org.clanet.workbench.selection.SelectionStage;
 import org.clanet.workbench.workspace.Workspace;
@@ -382,7 +381,7 @@ public final class SelectionViewModel implements AutoCloseable {
         JobTask<SelectionStage.Summary> task = services.tasks().submit("Select patches: " + name,
                 (progress, cancel) -> {
                     try (Workspace ws = Workspace.open(root, null)) {
-                        return new SelectionStage(p, Preset.AUTO, threads).run(root, items, ws, null, progress,
+                        return new SelectionStage(p, SelectionService.PRESET, threads).run(root, items, ws, null, progress,
                                 cancel);
                     }
                 });
