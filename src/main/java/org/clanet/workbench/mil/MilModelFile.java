@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.clanet.workbench.mil.io.ClassNames;
 import org.clanet.workbench.mil.io.NpyArray;
 import org.clanet.workbench.mil.io.Npz;
 import org.clanet.workbench.workspace.AtomicFiles;
@@ -94,24 +94,9 @@ public final class MilModelFile {
         return MilWeights.of(classes, inputDim, attentionDim, values);
     }
 
-    /** One line name per line; blank trailing lines ignored; label = 0-based line number. */
+    /** One line name per line; label = 0-based line number. */
     public static List<String> readClassesTxt(Path file) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            out.add(line.strip());
-        }
-        while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
-            out.remove(out.size() - 1);
-        }
-        for (int i = 0; i < out.size(); i++) {
-            if (out.get(i).isEmpty()) {
-                throw new IOException(file + ": line " + (i + 1) + " is empty (one class name per line)");
-            }
-        }
-        if (new java.util.HashSet<>(out).size() != out.size()) {
-            throw new IOException(file + ": class names repeat: " + out);
-        }
-        return out;
+        return ClassNames.read(file);
     }
 
     /** Writes the published names (no prefix) plus a {@code classes} entry, atomically. */
