@@ -120,7 +120,7 @@ public final class MilTrainer {
         SegmentSampler sampler = new SegmentSampler(params.warmupEpochs());
         List<SegmentSampler.Plan> plans = new ArrayList<>();
         for (LabelledBag b : data.train()) {
-            plans.add(sampler.plan(b.bag().hours(), params.epochs(), mix(params.seed(), b.bag().sequenceId())));
+            plans.add(sampler.plan(b.bag().hours(), params.epochs(), SegmentSampler.seedFor(params.seed(), b.bag().sequenceId())));
         }
         Files.createDirectories(runDir);
         Path checkpoint = runDir.resolve(CHECKPOINT);
@@ -334,14 +334,6 @@ public final class MilTrainer {
             a[j] = t;
         }
         return a;
-    }
-
-    static long mix(long seed, String key) {
-        long h = seed;
-        for (int i = 0; i < key.length(); i++) {
-            h = h * 0x100000001B3L ^ key.charAt(i);
-        }
-        return splitmix(h);
     }
 
     private static long mixEpoch(long seed, int epoch) {

@@ -158,6 +158,21 @@ public final class SegmentSampler {
         return new Plan(hours.clone(), e, rE, gs, seed);
     }
 
+    /**
+     * The sampling seed of one sequence in a run: training and {@code clanet snippets} derive it the same way,
+     * so the command shows the snippets a run with that seed draws.
+     */
+    public static long seedFor(long runSeed, String sequenceId) {
+        long h = runSeed;
+        for (int i = 0; i < sequenceId.length(); i++) {
+            h = h * 0x100000001B3L ^ sequenceId.charAt(i);
+        }
+        long z = h + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
     /** Convenience: every epoch's snippet. */
     public List<Snippet> sample(int[] hours, int epochs, long seed) {
         Plan plan = plan(hours, epochs, seed);
