@@ -49,9 +49,15 @@ class MilTrainerTest {
             untrained = SyntheticBags.accuracy(m, test);
         }
         double trained;
+        MilEvaluator.Report report;
         try (GatedAttentionMil m = GatedAttentionMil.of(r.best())) {
             trained = SyntheticBags.accuracy(m, test);
+            report = MilEvaluator.evaluate(m, test);
         }
+        assertEquals(trained, report.sequence().top1(), 1e-12);
+        assertEquals(4, report.batches().size()); // one test batch per line
+        assertEquals(24, report.sequences().size());
+        assertTrue(report.sequence().auc() > 0.9 && report.batch().top1() >= 0.75, report.sequence().toString());
         assertTrue(trained >= 0.85, "trained accuracy " + trained);
         assertTrue(untrained <= 0.5, "untrained accuracy " + untrained);
         assertEquals(24, reports.size());
