@@ -1,0 +1,67 @@
+package org.clanet.workbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.clanet.workbench.support.SharedData;
+import org.junit.jupiter.api.Test;
+
+class SnippetsCommandTest {
+
+    @Test
+    void drawsReproducibleSnippetsForTheSampleData() throws Exception {
+        String dir = SharedData.sampleData().toString();
+        CliTest.Result r = CliTest.run("snippets", dir, "--epochs", "30", "--seed", "4", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode all = new ObjectMapper().readTree(r.out());
+        assertEquals(24, all.size()); // 4 lines × 3 batches × 2 positions
+        JsonNode first = all.get(0);
+        assertTrue(first.get("sequence").asText().startsWith("SynColony/batch_1/"), first.toString());
+        JsonNode times = first.get("times_h");
+        assertEquals(8, times.size());
+        assertEquals(18, times.get(0).asInt()); // 00d17h50m: minutes round up to the next hour
+        JsonNode samples = first.get("samples");
+        assertEquals(30, samples.size());
+        for (int e = 0; e < 5; e++) {
+            assertEquals(8, samples.get(e).get("frames").size(), "warm-up epoch " + e + " takes all frames");
+            assertEquals(1.0, samples.get(e).get("weight").asDouble());
+        }
+        boolean partial = false;
+        for (JsonNode s : samples) {
+            JsonNode f = s.get("frames");
+            for (int i = 1; i < f.size(); i++) {
+                assertTrue(f.get(i).asInt() > f.get(i - 1).asInt());
+            }
+            assertTrue(s.get("g").asInt() >= 1 && s.get("g").asInt() <= 8);
+            partial |= f.size() < 8;
+        }
+        assertTrue(partial, "4-hourly frames: g > 4 happens in 25 epochs and samples a subset");
+
+        String id = first.get("sequence").asText();
+        CliTest.Result one = CliTest.run("snippets", dir, "--sequence", id, "--epochs", "30", "--seed", "4", "--json");
+        assertEquals(0, one.exit(), one.err());
+        JsonNode again = new ObjectMapper().readTree(one.out());
+        assertEquals(1, again.size());
+        assertEquals(first, again.get(0));
+        CliTest.Result other = CliTest.run("snippets", dir, "--sequence", id, "--epochs", "30", "--seed", "5",
+                "--json");
+        assertNotEquals(first.get("samples"), new ObjectMapper().readTree(other.out()).get(0).get("samples"));
+    }
+
+    @Test
+    void unknownSequenceIsAnError() {
+        CliTest.Result r = CliTest.run("snippets", SharedData.sampleData().toString(), "--sequence", "Z99");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("no sequence named 'Z99'"), r.err());
+    }
+
+    @Test
+    void textOutputNamesEpochs() {
+        CliTest.Result r = CliTest.run("snippets", SharedData.sampleData().toString(), "--epochs", "6");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("epoch    5  g="), r.out());
+    }
+}

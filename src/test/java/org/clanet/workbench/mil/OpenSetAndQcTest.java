@@ -1,0 +1,73 @@
+package org.clanet.workbench.mil;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.clanet.workbench.mil.bag.Bag;
+import org.clanet.workbench.pipeline.Cancellation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OpenSetAndQcTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aHeldOutLineIsFlaggedMoreOftenThanKnownLines() throws Exception {
+        // Train on lines A, B, C; line D is never seen.
+        List<String> known = SyntheticBags.classes(3);
+        List<String> all = SyntheticBags.classes(4);
+        var train = SyntheticBags.labelled(SyntheticBags.sequences(3, 8, 6, 10, 24, 1.5, 4, "batch_1", 5), known);
+        var val = SyntheticBags.labelled(SyntheticBags.sequences(3, 4, 6, 10, 24, 1.5, 4, "batch_1", 6), known);
+        var test = SyntheticBags.labelled(SyntheticBags.sequences(4, 10, 6, 10, 24, 1.5, 4, "batch_2", 7), all);
+        MilTrainer.Result r = new MilTrainer(MilTrainerTest.quick(20)).train(
+                new MilTrainer.TrainingData(known, train, val), dir, MilTrainer.Listener.NONE, Cancellation.none());
+        try (GatedAttentionMil model = GatedAttentionMil.of(r.best())) {
+            OpenSet.Calibration cal = OpenSet.calibrate(model, train, val, OpenSet.Score.EITHER, 0.1);
+            int unknownFlagged = 0;
+            int unknownCount = 0;
+            int knownFlagged = 0;
+            int knownCount = 0;
+            for (MilTrainer.LabelledBag b : test) {
+                OpenSet.Verdict v = cal.judge(model.predict(b.bag().instances()));
+                if (b.label() == 3) {
+                    unknownCount++;
+                    unknownFlagged += v.unknown() ? 1 : 0;
+                } else {
+                    knownCount++;
+                    knownFlagged += v.unknown() ? 1 : 0;
+                    assertEquals(v.unknown(), !v.reason().isEmpty());
+                }
+            }
+            double flagged = (double) unknownFlagged / unknownCount;
+            double wrong = (double) knownFlagged / knownCount;
+            assertTrue(flagged >= 0.5 && flagged > wrong + 0.3, "held-out flagged " + flagged + ", known " + wrong);
+        }
+    }
+
+    @Test
+    void quantileIsNumpysLinearOne() {
+        // np.quantile([1, 2, 3, 4, 10], 0.1) = 1.4; 0.9 -> 7.6
+        assertEquals(1.4, OpenSet.quantile(new double[] {10, 1, 3, 2, 4}, 0.1), 1e-12);
+        assertEquals(7.6, OpenSet.quantile(new double[] {10, 1, 3, 2, 4}, 0.9), 1e-12);
+    }
+
+    @Test
+    void qcWarnsOutsideTheTrainingRanges() {
+        float[][] rows = new float[40][2];
+        Bag a = new Bag("a", "A", "b1", List.of("1", "2", "3", "4"), new int[] {4, 8, 12, 16}, 10, rows);
+        Bag b = new Bag("b", "A", "b1", List.of("1", "2", "3", "4"), new int[] {6, 11, 16, 21}, 10, rows);
+        BatchQc qc = BatchQc.of(List.of(a, b));
+        assertEquals(4.0, qc.minIntervalHours());
+        assertEquals(5.0, qc.maxIntervalHours());
+        assertEquals(List.of(), qc.warnings(new int[] {5, 9, 13, 17}));
+        List<String> w = qc.warnings(new int[] {30, 42, 54});
+        assertEquals(4, w.size(), w.toString());
+        assertTrue(w.get(0).contains("imaging interval 12.0 h is outside the training range 4.0–5.0 h"), w.get(0));
+        assertTrue(w.get(1).contains("3 usable frames, the training sequences had 4–4"), w.get(1));
+        assertTrue(w.get(3).contains("first frame at 30 h"), w.get(3));
+    }
+}
