@@ -38,6 +38,7 @@ public final class HeatmapLegend extends VBox {
     public HeatmapLegend(HeatmapLayer layer) {
         HeatmapSettings s = layer.settings();
         getStyleClass().add("heatmap-legend");
+        getStylesheets().add(org.clanet.workbench.app.charts.Views.stylesheet());
         setSpacing(4);
         setPadding(new Insets(8));
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
