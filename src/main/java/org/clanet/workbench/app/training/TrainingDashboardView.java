@@ -126,10 +126,8 @@ public final class TrainingDashboardView extends BorderPane {
                 List.of(label("Epochs"), epochs), List.of(label("Split"), split), List.of(label("Seed"), seed),
                 List.of(label("Device"), device))) {
             g.addRow(r++, row.get(0), row.get(1));
-            if (row.get(1) instanceof javafx.scene.control.Control c) {
-                c.setMaxWidth(Double.MAX_VALUE);
-                GridPane.setHgrow(c, Priority.ALWAYS);
-            }
+            row.get(1).setMaxWidth(Double.MAX_VALUE);
+            GridPane.setHgrow(row.get(1), Priority.ALWAYS);
         }
         Label estimate = new Label();
         estimate.textProperty().bind(vm.estimateProperty());
