@@ -68,6 +68,24 @@ public final class ConfusionMatrixView extends ScrollPane {
         draw();
     }
 
+    /** Zooms so the whole matrix fits the visible area. */
+    public void fit() {
+        if (geometry == null) {
+            return;
+        }
+        double vw = getViewportBounds().getWidth();
+        double vh = getViewportBounds().getHeight();
+        if (vw <= 0 || vh <= 0) {
+            return;
+        }
+        // labels do not scale with the cells, so fit the cells into what the labels leave
+        double margin = Math.max(geometry.width() - geometry.n() * geometry.cell(), 0);
+        double marginV = Math.max(geometry.height() - geometry.n() * geometry.cell(), 0);
+        double cell = Math.min((vw - margin) / geometry.n(), (vh - marginV) / geometry.n());
+        vm.zoomProperty().set(Math.max(EvaluationViewModel.MIN_ZOOM, Math.min(EvaluationViewModel.MAX_ZOOM,
+                cell / CELL)));
+    }
+
     /** Lays out and paints the matrix for the current result, mode and zoom. */
     public void draw() {
         EvaluationResult r = vm.resultProperty().get();

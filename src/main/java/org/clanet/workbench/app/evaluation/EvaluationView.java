@@ -70,8 +70,9 @@ public final class EvaluationView extends BorderPane {
         table.getColumns().add(column("AUC", m -> num(m.auc())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setFixedCellSize(24);
-        table.setPrefHeight(24 * 3 + 30);
+        table.setPrefHeight(24 * 2 + 28);
         table.setMinHeight(Region.USE_PREF_SIZE);
+        table.setMaxHeight(Region.USE_PREF_SIZE);
 
         ToggleButton normalised = new ToggleButton("Row-normalised");
         normalised.selectedProperty().bindBidirectional(vm.normalisedProperty());
@@ -80,6 +81,9 @@ public final class EvaluationView extends BorderPane {
         zoomIn.setOnAction(e -> vm.zoomBy(1.25));
         Button zoomOut = new Button(null, new FontIcon("mdi2m-magnify-minus-outline"));
         zoomOut.setOnAction(e -> vm.zoomBy(1 / 1.25));
+        Button fit = new Button("Fit");
+        fit.setId("evalFit");
+        fit.setOnAction(e -> matrix.fit());
         Button png = new Button("Export PNG…", new FontIcon("mdi2i-image-outline"));
         png.setOnAction(e -> choose("PNG image", "*.png", "evaluation.png", this::exportPng));
         Button csv = new Button("Export CSV…", new FontIcon("mdi2f-file-delimited-outline"));
@@ -87,7 +91,7 @@ public final class EvaluationView extends BorderPane {
         title.getStyleClass().add("card-title");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(6, title, gap, normalised, zoomOut, zoomIn, png, csv);
+        HBox bar = new HBox(6, title, gap, normalised, zoomOut, zoomIn, fit, png, csv);
         bar.setAlignment(Pos.CENTER_LEFT);
         tabs.getTabs().addAll(new Tab("Confusion matrix", matrix), new Tab("ROC curves", roc));
         tabs.getTabs().forEach(t -> t.setClosable(false));

@@ -60,8 +60,8 @@ public final class TrainingDashboardView extends BorderPane {
             NumberAxis x = new NumberAxis();
             x.setLabel("epoch");
             x.setForceZeroInRange(false);
-            NumberAxis y = new NumberAxis();
-            y.setForceZeroInRange(c == Chart.ACCURACY);
+            NumberAxis y = c == Chart.ACCURACY ? new NumberAxis(0, 1, 0.1) : new NumberAxis();
+            y.setForceZeroInRange(false);
             LineChart<Number, Number> chart = new LineChart<>(x, y);
             chart.setTitle(c.title());
             chart.setCreateSymbols(false);
@@ -178,7 +178,8 @@ public final class TrainingDashboardView extends BorderPane {
         }
         for (Chart c : Chart.values()) {
             LineChart<Number, Number> chart = charts.get(c);
-            List<String> names = byChart.getOrDefault(c, List.of());
+            // sorted, so "test …" and "train …" get the same colours in every chart
+            List<String> names = byChart.getOrDefault(c, List.of()).stream().sorted().toList();
             chart.getData().removeIf(s -> !names.contains(s.getName()));
             int columns = (int) Math.max(100, Math.min(MAX_COLUMNS, chart.getWidth() - 60));
             for (String name : names) {

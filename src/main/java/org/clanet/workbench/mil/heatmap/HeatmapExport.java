@@ -36,7 +36,7 @@ public final class HeatmapExport {
         for (FrameAttention f : frames) {
             cancel.throwIfCancelled();
             byte[] png = HeatmapPng.render(images.load(f), f, scale, style, className,
-                    f.name() + String.format(" · frame %d of %d", f.index() + 1, frames.size()));
+                    f.name() + " · frame " + (f.index() + 1));
             written.add(write(outDir.resolve(String.format("%s_f%03d.png", stem, f.index())), png));
         }
         List<String> labels = frames.stream().map(f -> "frame " + (f.index() + 1)).toList();
