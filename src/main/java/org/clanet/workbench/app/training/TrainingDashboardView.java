@@ -180,7 +180,9 @@ public final class TrainingDashboardView extends BorderPane {
             LineChart<Number, Number> chart = charts.get(c);
             // sorted, so "test …" and "train …" get the same colours in every chart
             List<String> names = byChart.getOrDefault(c, List.of()).stream().sorted().toList();
-            chart.getData().removeIf(s -> !names.contains(s.getName()));
+            if (!chart.getData().stream().map(XYChart.Series::getName).toList().equals(names)) {
+                chart.getData().clear(); // a new series: re-add in order, colours follow the order
+            }
             int columns = (int) Math.max(100, Math.min(MAX_COLUMNS, chart.getWidth() - 60));
             for (String name : names) {
                 XYChart.Series<Number, Number> s = chart.getData().stream().filter(x -> x.getName().equals(name))
