@@ -17,7 +17,7 @@ import org.clanet.workbench.mil.sampling.SegmentSampler;
 import org.clanet.workbench.mil.sampling.Snippet;
 import org.clanet.workbench.pipeline.Cancellation;
 import org.clanet.workbench.pipeline.Json;
-import org.clanet.workbench.workspace.AtomicFiles;
+import org.clanet.workbench.io.AtomicFiles;
 
 /**
  * Trains the gated-attention aggregator as train_TSS_MIL.py does: per epoch every training bag gives one TSS

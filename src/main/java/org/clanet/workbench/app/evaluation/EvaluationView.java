@@ -29,7 +29,7 @@ import javafx.stage.FileChooser;
 import org.clanet.workbench.app.charts.Decimation;
 import org.clanet.workbench.app.charts.Snapshots;
 import org.clanet.workbench.app.charts.Views;
-import org.clanet.workbench.workspace.AtomicFiles;
+import org.clanet.workbench.io.AtomicFiles;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**

@@ -9,7 +9,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.clanet.workbench.workspace.AtomicFiles;
+import org.clanet.workbench.io.AtomicFiles;
 
 /**
  * The evaluation view's state: the result, counts or row-normalised confusion matrix, the matrix zoom; CSV exports

@@ -20,7 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.clanet.workbench.workspace.AtomicFiles;
+import org.clanet.workbench.io.AtomicFiles;
 
 /**
  * Reads and writes NumPy {@code .npz} archives (a zip of {@code .npy} entries) in plain Java, so encoder

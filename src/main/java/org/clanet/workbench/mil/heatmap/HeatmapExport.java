@@ -54,7 +54,7 @@ public final class HeatmapExport {
     }
 
     private static Path write(Path file, byte[] bytes) throws IOException {
-        org.clanet.workbench.workspace.AtomicFiles.write(file, bytes);
+        org.clanet.workbench.io.AtomicFiles.write(file, bytes);
         return file;
     }
 }
