@@ -268,13 +268,16 @@ public final class ViewsDemo {
         for (int e = 0; e < epochs; e++) {
             for (int s = 0; s < 50; s++) {
                 double x = e + s / 50.0;
-                dash.addPoint("train loss", x, 2.1 * Math.exp(-x / 220) + 0.12 + 0.08 * rnd.nextGaussian() * Math.exp(-x / 900));
+                double noise = 0.08 * rnd.nextGaussian() * Math.exp(-x / 900);
+                dash.addPoint("train loss", x, 2.1 * Math.exp(-x / 220) + 0.12 + noise);
             }
             dash.addPoint("lr", e, 5e-4 * 0.5 * (1 + Math.cos(Math.PI * e / 2000)));
             if (e % 5 == 0) {
                 dash.addPoint("test loss", e, 2.0 * Math.exp(-e / 260.0) + 0.35 + 0.05 * rnd.nextGaussian());
-                dash.addPoint("test accuracy", e, Math.min(1, 0.78 * (1 - Math.exp(-e / 180.0)) + 0.03 * rnd.nextGaussian()));
-                dash.addPoint("train accuracy", e, Math.min(1, 0.97 * (1 - Math.exp(-e / 150.0)) + 0.01 * rnd.nextGaussian()));
+                dash.addPoint("test accuracy", e,
+                        Math.min(1, 0.78 * (1 - Math.exp(-e / 180.0)) + 0.03 * rnd.nextGaussian()));
+                dash.addPoint("train accuracy", e,
+                        Math.min(1, 0.97 * (1 - Math.exp(-e / 150.0)) + 0.01 * rnd.nextGaussian()));
             }
         }
         waitFor(30, () -> dash.pointCount("train loss") == epochs * 50);

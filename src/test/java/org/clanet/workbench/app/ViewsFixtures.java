@@ -98,7 +98,8 @@ public final class ViewsFixtures {
         Random rnd = new Random(seed);
         List<String> classes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            classes.add(i < LINES.size() ? LINES.get(i) : String.format("line-%02d-%s", i, i % 3 == 0 ? "MDA-MB" : "HeLa"));
+            classes.add(i < LINES.size() ? LINES.get(i)
+                    : String.format(java.util.Locale.ROOT, "line-%02d-%s", i, i % 3 == 0 ? "MDA-MB" : "HeLa"));
         }
         int[][] m = new int[n][n];
         List<RocCurve> roc = new ArrayList<>();

@@ -13,7 +13,10 @@ import org.clanet.workbench.mil.heatmap.HeatmapStyle;
 import org.clanet.workbench.mil.heatmap.RenderMode;
 import org.clanet.workbench.mil.heatmap.ScaleMode;
 
-/** The heatmap controls as properties (FX thread), and the core style they make. Defaults: {@link HeatmapStyle#DEFAULT}. */
+/**
+ * The heatmap controls as properties (FX thread), and the core style they make. Defaults:
+ * {@link HeatmapStyle#DEFAULT}.
+ */
 public final class HeatmapSettings {
 
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);

@@ -142,7 +142,8 @@ public final class TopAttentionViewModel {
                     cut.put(i, cut(img, i.patch()));
                 }
             } catch (Exception | OutOfMemoryError e) {
-                org.slf4j.LoggerFactory.getLogger(TopAttentionViewModel.class).debug("no crops for {}: {}", f, e.toString());
+                org.slf4j.LoggerFactory.getLogger(TopAttentionViewModel.class)
+                        .debug("no crops for {}: {}", f, e.toString());
             }
             ui.execute(() -> {
                 if (generation.get() != gen) {

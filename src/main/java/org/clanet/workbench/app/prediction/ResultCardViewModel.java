@@ -80,7 +80,7 @@ public final class ResultCardViewModel {
         if (p > 0 && p < 0.001) {
             return "< 0.1 %";
         }
-        return p >= 0.1 ? String.format(Locale.ROOT, "%.0f %%", p * 100) : String.format(Locale.ROOT, "%.1f %%", p * 100);
+        return String.format(Locale.ROOT, p >= 0.1 ? "%.0f %%" : "%.1f %%", p * 100);
     }
 
     /** The headline: "A549 · 87 %", or "Unknown line (closest: A549 · 42 %)". */

@@ -168,7 +168,10 @@ public final class TrainingDashboardViewModel {
         onResume.accept(parameters());
     }
 
-    /** The integrator reports the run ended (FX thread): finished, failed or cancelled; resumable if a checkpoint is left. */
+    /**
+     * The integrator reports the run ended (FX thread): finished, failed or cancelled; resumable if a checkpoint
+     * is left.
+     */
     public void ended(String statusText, boolean canResume) {
         running.set(false);
         resumable.set(canResume);

@@ -37,7 +37,8 @@ public final class HeatmapExport {
             cancel.throwIfCancelled();
             byte[] png = HeatmapPng.render(images.load(f), f, scale, style, className,
                     f.name() + " · frame " + (f.index() + 1));
-            written.add(write(outDir.resolve(String.format("%s_f%03d.png", stem, f.index())), png));
+            String name = String.format(java.util.Locale.ROOT, "%s_f%03d.png", stem, f.index());
+            written.add(write(outDir.resolve(name), png));
         }
         List<String> labels = frames.stream().map(f -> "frame " + (f.index() + 1)).toList();
         written.add(write(outDir.resolve(stem + "_strip.png"), FrameStrip.render(FrameStrip.summed(frames), labels,

@@ -56,6 +56,7 @@ class HeatmapLayerTest {
         layer = new HeatmapLayer(new HeatmapSettings(), Runnable::run, Runnable::run);
         layer.setRedraw(viewer::requestRedraw);
         viewer.layers().add(layer);
+        HeatmapHover.install(view, viewer, layer);
         legend = new HeatmapLegend(layer);
         seq = ViewsFixtures.attention(DIR, "A549", 6, 704, 520, 3);
         StackPane root = new StackPane(view, legend);
@@ -146,5 +147,20 @@ class HeatmapLayerTest {
         assertTrue(text.matches("#\\d+ · confluency 0\\.\\d\\d · attention .+"), text);
         assertNull(onFx(() -> layer.pointerAt(seq.frames().get(0).frame(), -5, -5)));
         assertEquals("", onFx(() -> layer.hoverTextProperty().get()));
+    }
+
+    @Test
+    void movingThePointerOverAPatchNamesIt(org.testfx.api.FxRobot robot) throws Exception {
+        show(0);
+        PatchAttention p = seq.frames().get(0).attention().patches().stream()
+                .max(java.util.Comparator.comparingDouble(PatchAttention::attention)).orElseThrow();
+        javafx.geometry.Point2D at = onFx(() -> {
+            var t = viewer.getTransform();
+            return view.localToScreen(t.toViewX(p.x() + p.w() / 2.0), t.toViewY(p.y() + p.h() / 2.0));
+        });
+        robot.moveTo(at);
+        String text = onFx(() -> layer.hoverTextProperty().get());
+        PatchAttention under = seq.frames().get(0).attention().at(p.x() + p.w() / 2.0, p.y() + p.h() / 2.0);
+        assertEquals(HeatmapLayer.hoverText(under), text);
     }
 }

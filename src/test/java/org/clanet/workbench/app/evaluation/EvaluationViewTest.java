@@ -57,7 +57,8 @@ class EvaluationViewTest {
                 }
             }
         }
-        int diag = snap.getPixelReader().getArgb((int) (g.left() + 5 * g.cell() + 3), (int) (g.top() + 5 * g.cell() + 3));
+        int diag = snap.getPixelReader().getArgb((int) (g.left() + 5 * g.cell() + 3),
+                (int) (g.top() + 5 * g.cell() + 3));
         int empty = snap.getPixelReader().getArgb((int) (g.left() + emptyJ * g.cell() + 3),
                 (int) (g.top() + emptyI * g.cell() + 3));
         double t = onFx(() -> vm.cell(5, 5) / vm.maxCell());

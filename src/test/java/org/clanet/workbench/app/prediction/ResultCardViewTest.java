@@ -63,7 +63,8 @@ class ResultCardViewTest {
         assertFalse(prov.isExpanded(), "provenance one click away, not in the way");
         robot.clickOn(prov.lookup(".title"));
         assertTrue(onFx(() -> vm.provenanceExpandedProperty().get()));
-        assertTrue(robot.lookup(".card-key").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals("Encoder")));
+        assertTrue(robot.lookup(".card-key").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().equals("Encoder")));
     }
 
     @Test

@@ -76,9 +76,11 @@ class HeatmapExportTest {
     void legendNamesTheClass() throws Exception {
         GrayImage gray = gradient(300, 200);
         AttentionScale scale = new AttentionScale(ScaleMode.RAW, 0, 1);
-        BufferedImage a = decode(HeatmapPng.render(gray, frame(0, 0.5, 0.5), scale, HeatmapStyle.DEFAULT, "A549", ""));
-        BufferedImage b = decode(HeatmapPng.render(gray, frame(0, 0.5, 0.5), scale, HeatmapStyle.DEFAULT, "SH-SY5Y", ""));
-        assertNotEquals(darkPixels(a, 12, 204, 300, 20), darkPixels(b, 12, 204, 300, 20), "different class, different text");
+        FrameAttention f = frame(0, 0.5, 0.5);
+        BufferedImage a = decode(HeatmapPng.render(gray, f, scale, HeatmapStyle.DEFAULT, "A549", ""));
+        BufferedImage b = decode(HeatmapPng.render(gray, f, scale, HeatmapStyle.DEFAULT, "SH-SY5Y", ""));
+        assertNotEquals(darkPixels(a, 12, 204, 300, 20), darkPixels(b, 12, 204, 300, 20),
+                "different class, different text");
     }
 
     @Test
