@@ -191,10 +191,21 @@ public final class GatedAttentionMil implements MilModel {
             int d = w.attentionDim();
             int c = w.classCount();
             return new Tensors(
-                    transposed(m, w.attentionVWeight(), d, l), m.create(w.attentionVBias(), new Shape(d)),
-                    transposed(m, w.attentionUWeight(), d, l), m.create(w.attentionUBias(), new Shape(d)),
-                    transposed(m, w.attentionWeightsWeight(), 1, d), m.create(w.attentionWeightsBias(), new Shape(1)),
-                    transposed(m, w.classifierWeight(), c, l), m.create(w.classifierBias(), new Shape(c)));
+                    transposed(m, w.attentionVWeight(), d, l), owned(m.create(w.attentionVBias(), new Shape(d))),
+                    transposed(m, w.attentionUWeight(), d, l), owned(m.create(w.attentionUBias(), new Shape(d))),
+                    transposed(m, w.attentionWeightsWeight(), 1, d),
+                    owned(m.create(w.attentionWeightsBias(), new Shape(1))),
+                    transposed(m, w.classifierWeight(), c, l), owned(m.create(w.classifierBias(), new Shape(c))));
+        }
+
+        /**
+         * A copy in memory libtorch owns. Arrays made from Java data wrap a direct ByteBuffer (torch.from_blob);
+         * parameters updated in place for a whole run must not depend on that buffer's lifetime.
+         */
+        static NDArray owned(NDArray fromJava) {
+            NDArray copy = fromJava.duplicate();
+            fromJava.close();
+            return copy;
         }
 
         /** (out, in) row-major values → an (in, out) array. */
@@ -205,7 +216,7 @@ public final class GatedAttentionMil implements MilModel {
                     t[i * out + o] = outIn[o * in + i];
                 }
             }
-            return m.create(t, new Shape(in, out));
+            return owned(m.create(t, new Shape(in, out)));
         }
 
         private static float[] untransposed(NDArray inOut) {
