@@ -20,6 +20,7 @@ final class MinibatchSgd implements AutoCloseable {
 
     private final GatedAttentionMil model;
     private final NDList momentum;
+    private GatedAttentionMil.Staging staging;
     /** Test hook between forward and backward (a garbage collection there exposes freed operand buffers). */
     Runnable beforeBackward = () -> { };
 
@@ -82,10 +83,18 @@ final class MinibatchSgd implements AutoCloseable {
             boolean[] correct = new boolean[bags.size()];
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray total = null;
+                long rows = 0;
+                for (float[][] bag : bags) {
+                    GatedAttentionMil.checkBag(bag, model.inputDim());
+                    rows += bag.length;
+                }
+                // Every bag's input stays referenced by the graph until backward: one region per bag.
+                staging = GatedAttentionMil.Staging.ensure(staging, rows * model.inputDim());
+                long offset = 0;
                 for (int b = 0; b < bags.size(); b++) {
                     float[][] bag = bags.get(b);
-                    NDArray x = m.create(GatedAttentionMil.flatten(bag, model.inputDim()),
-                            new Shape(bag.length, model.inputDim()));
+                    NDArray x = staging.put(m, bag, offset, model.inputDim());
+                    offset += (long) bag.length * model.inputDim();
                     NDArray logits = GatedAttentionMil.forward(x, lp).logits();
                     // The bag's weight w/Σw rides in the target row, not in a scalar op: DJL makes a scalar operand
                     // from a direct buffer it drops at once, and autograd would read that freed buffer in backward.
