@@ -23,6 +23,7 @@ public final class GatedAttentionMil implements MilModel {
     private final int inputDim;
     private final int attentionDim;
     private Tensors params;
+    private Staging staging;
     private boolean closed;
 
     private GatedAttentionMil(MilWeights w) {
@@ -60,9 +61,10 @@ public final class GatedAttentionMil implements MilModel {
     @Override
     public synchronized MilOutput predict(float[][] instances) {
         ensureOpen();
-        float[] flat = flatten(instances, inputDim);
+        checkBag(instances, inputDim);
         try (NDManager m = manager.newSubManager()) {
-            NDArray x = m.create(flat, new Shape(instances.length, inputDim));
+            staging = Staging.ensure(staging, (long) instances.length * inputDim);
+            NDArray x = staging.put(m, instances, 0, inputDim);
             Forward f = forward(x, params);
             float[] logits = f.logits().toFloatArray();
             float[] att = f.attention().toFloatArray();
@@ -124,19 +126,47 @@ public final class GatedAttentionMil implements MilModel {
     record Forward(NDArray logits, NDArray attention, NDArray bag) {
     }
 
-    static float[] flatten(float[][] instances, int inputDim) {
+    static void checkBag(float[][] instances, int inputDim) {
         if (instances == null || instances.length == 0) {
             throw new IllegalArgumentException("empty bag: a bag needs at least one instance");
         }
-        float[] flat = new float[instances.length * inputDim];
         for (int i = 0; i < instances.length; i++) {
             if (instances[i].length != inputDim) {
                 throw new IllegalArgumentException("input dim mismatch: instance " + i + " has "
                         + instances[i].length + " features, the model expects " + inputDim);
             }
-            System.arraycopy(instances[i], 0, flat, i * inputDim, inputDim);
         }
-        return flat;
+    }
+
+    /**
+     * One reusable native-order direct buffer that bag inputs are written into. DJL wraps a direct buffer
+     * without copying (torch.from_blob), so nothing is allocated per bag, and native memory stays flat instead
+     * of piling up direct buffers until the next garbage collection. Arrays made from it are valid only until
+     * the next {@code put} over the same region: callers close them (their sub-manager) before reusing it.
+     */
+    static final class Staging {
+        private final java.nio.ByteBuffer buffer;
+
+        private Staging(long floats) {
+            buffer = java.nio.ByteBuffer.allocateDirect(Math.toIntExact(floats * 4))
+                    .order(java.nio.ByteOrder.nativeOrder());
+        }
+
+        static Staging ensure(Staging s, long floats) {
+            return s != null && s.buffer.capacity() >= floats * 4 ? s : new Staging(Math.max(floats, 1 << 16));
+        }
+
+        /** Writes the rows at float offset {@code offset} and wraps them as an (N, L) array in {@code m}. */
+        NDArray put(NDManager m, float[][] rows, long offset, int inputDim) {
+            int bytes = rows.length * inputDim * 4;
+            java.nio.ByteBuffer region = buffer.slice(Math.toIntExact(offset * 4), bytes)
+                    .order(java.nio.ByteOrder.nativeOrder());
+            java.nio.FloatBuffer fb = region.asFloatBuffer();
+            for (float[] r : rows) {
+                fb.put(r);
+            }
+            return m.create(region, new Shape(rows.length, inputDim), ai.djl.ndarray.types.DataType.FLOAT32);
+        }
     }
 
     static double[] softmax(float[] logits) {
@@ -191,10 +221,21 @@ public final class GatedAttentionMil implements MilModel {
             int d = w.attentionDim();
             int c = w.classCount();
             return new Tensors(
-                    transposed(m, w.attentionVWeight(), d, l), m.create(w.attentionVBias(), new Shape(d)),
-                    transposed(m, w.attentionUWeight(), d, l), m.create(w.attentionUBias(), new Shape(d)),
-                    transposed(m, w.attentionWeightsWeight(), 1, d), m.create(w.attentionWeightsBias(), new Shape(1)),
-                    transposed(m, w.classifierWeight(), c, l), m.create(w.classifierBias(), new Shape(c)));
+                    transposed(m, w.attentionVWeight(), d, l), owned(m.create(w.attentionVBias(), new Shape(d))),
+                    transposed(m, w.attentionUWeight(), d, l), owned(m.create(w.attentionUBias(), new Shape(d))),
+                    transposed(m, w.attentionWeightsWeight(), 1, d),
+                    owned(m.create(w.attentionWeightsBias(), new Shape(1))),
+                    transposed(m, w.classifierWeight(), c, l), owned(m.create(w.classifierBias(), new Shape(c))));
+        }
+
+        /**
+         * A copy in memory libtorch owns. Arrays made from Java data wrap a direct ByteBuffer (torch.from_blob);
+         * parameters updated in place for a whole run must not depend on that buffer's lifetime.
+         */
+        static NDArray owned(NDArray fromJava) {
+            NDArray copy = fromJava.duplicate();
+            fromJava.close();
+            return copy;
         }
 
         /** (out, in) row-major values → an (in, out) array. */
@@ -205,7 +246,7 @@ public final class GatedAttentionMil implements MilModel {
                     t[i * out + o] = outIn[o * in + i];
                 }
             }
-            return m.create(t, new Shape(in, out));
+            return owned(m.create(t, new Shape(in, out)));
         }
 
         private static float[] untransposed(NDArray inOut) {

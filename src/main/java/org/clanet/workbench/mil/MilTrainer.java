@@ -84,6 +84,10 @@ public final class MilTrainer {
 
         void epoch(EpochReport report);
 
+        /** After each minibatch step: 1-based epoch, minibatches done in it and their number. */
+        default void minibatch(int epoch, int done, int total) {
+        }
+
         default void message(String text) {
         }
     }
@@ -195,6 +199,7 @@ public final class MilTrainer {
                         correct += c ? 1 : 0;
                     }
                     seen += r.correct().length;
+                    listener.minibatch(epoch + 1, mb + 1, minibatches);
                 }
                 double valLoss = Double.NaN;
                 double valAcc = Double.NaN;

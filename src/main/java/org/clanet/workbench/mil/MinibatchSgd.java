@@ -20,6 +20,9 @@ final class MinibatchSgd implements AutoCloseable {
 
     private final GatedAttentionMil model;
     private final NDList momentum;
+    private GatedAttentionMil.Staging staging;
+    /** Test hook between forward and backward (a garbage collection there exposes freed operand buffers). */
+    Runnable beforeBackward = () -> { };
 
     MinibatchSgd(GatedAttentionMil model) {
         this.model = model;
@@ -80,19 +83,29 @@ final class MinibatchSgd implements AutoCloseable {
             boolean[] correct = new boolean[bags.size()];
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray total = null;
+                long rows = 0;
+                for (float[][] bag : bags) {
+                    GatedAttentionMil.checkBag(bag, model.inputDim());
+                    rows += bag.length;
+                }
+                // Every bag's input stays referenced by the graph until backward: one region per bag.
+                staging = GatedAttentionMil.Staging.ensure(staging, rows * model.inputDim());
+                long offset = 0;
                 for (int b = 0; b < bags.size(); b++) {
                     float[][] bag = bags.get(b);
-                    NDArray x = m.create(GatedAttentionMil.flatten(bag, model.inputDim()),
-                            new Shape(bag.length, model.inputDim()));
+                    NDArray x = staging.put(m, bag, offset, model.inputDim());
+                    offset += (long) bag.length * model.inputDim();
                     NDArray logits = GatedAttentionMil.forward(x, lp).logits();
-                    float[] oneHot = new float[classes];
-                    oneHot[targets[b]] = 1;
-                    NDArray ce = logits.logSoftmax(1).mul(m.create(oneHot, new Shape(1, classes))).sum().neg();
-                    NDArray weighted = ce.mul((float) (weights[b] / wsum));
+                    // The bag's weight w/Σw rides in the target row, not in a scalar op: DJL makes a scalar operand
+                    // from a direct buffer it drops at once, and autograd would read that freed buffer in backward.
+                    float[] target = new float[classes];
+                    target[targets[b]] = (float) -(weights[b] / wsum);
+                    NDArray weighted = logits.logSoftmax(1).mul(m.create(target, new Shape(1, classes))).sum();
                     total = total == null ? weighted : total.add(weighted);
                     correct[b] = argmax(logits.toFloatArray()) == targets[b];
                 }
                 loss = total.getFloat();
+                beforeBackward.run();
                 gc.backward(total);
             }
             for (int i = 0; i < masterList.size(); i++) {

@@ -114,6 +114,36 @@ class MilTrainerTest {
     }
 
     @Test
+    void cancelMidEpochResumesAtThatMinibatch() throws Exception {
+        MilTrainer.TrainingData d = data(21); // 32 bags, batch 8: 4 minibatches per epoch
+        MilTrainer.Result straight = new MilTrainer(quick(4)).train(d, dir.resolve("a"), MilTrainer.Listener.NONE,
+                Cancellation.none());
+        Cancellation cancel = new Cancellation();
+        MilTrainer.Result first = new MilTrainer(quick(4)).train(d, dir.resolve("b"), new MilTrainer.Listener() {
+            @Override
+            public void epoch(MilTrainer.EpochReport report) {
+            }
+
+            @Override
+            public void minibatch(int epoch, int done, int total) {
+                assertEquals(4, total);
+                if (epoch == 2 && done == 2) {
+                    cancel.cancel();
+                }
+            }
+        }, cancel);
+        assertTrue(first.cancelled());
+        assertEquals(1, first.history().size());
+        MilTrainer.Result resumed = new MilTrainer(quick(4)).train(d, dir.resolve("b"), MilTrainer.Listener.NONE,
+                Cancellation.none());
+        for (String name : MilWeights.NAMES) {
+            assertArrayEquals(straight.last().named().get(name), resumed.last().named().get(name), 1e-6f, name);
+        }
+        assertEquals(straight.history().get(1).trainLoss(), resumed.history().get(1).trainLoss(), 1e-6,
+                "epoch 2's loss sums the minibatches before and after the cancel");
+    }
+
+    @Test
     void oneTrainingPerProcess() throws Exception {
         MilTrainer.TrainingData d = data(30);
         CountDownLatch inside = new CountDownLatch(1);
