@@ -86,6 +86,7 @@ public final class TorchScriptPatchEncoder implements PatchEncoder {
         int side = VitPatchEncoder.PATCH_SIZE;
         int area = side * side;
         float[][] out = new float[patches.size()][];
+        Tensors.gradOff();
         for (int start = 0; start < patches.size(); start += batchSize) {
             int n = Math.min(batchSize, patches.size() - start);
             float[] flat = new float[n * area];

@@ -68,6 +68,7 @@ public final class VitPatchEncoder implements PatchEncoder {
         int side = PATCH_SIZE;
         int area = side * side;
         float[][] out = new float[patches.size()][];
+        Tensors.gradOff();
         for (int start = 0; start < patches.size(); start += batchSize) {
             int n = Math.min(batchSize, patches.size() - start);
             float[] flat = new float[n * area];

@@ -22,6 +22,15 @@ public final class Tensors {
         return a;
     }
 
+    /**
+     * Turns autograd recording off for the calling thread. PyTorch's grad mode is per thread and DJL only
+     * switches it off on the thread that loaded the engine: a worker thread would otherwise record graphs
+     * during inference and refuse in-place optimiser updates of leaf parameters.
+     */
+    public static void gradOff() {
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+    }
+
     public static float[] toFloats(NDArray a) {
         return a.toType(DataType.FLOAT32, false).toFloatArray();
     }

@@ -220,7 +220,7 @@ public final class VisionTransformer implements AutoCloseable {
         });
         NDArray kron = m.create(k, new Shape((long) gh * gh, (long) n * n));
         NDArray clsPos = own(m, pos.get(":, 0:1, :"));
-        NDArray patchPos = own(m, pos.get(0).get("1:, :"));
+        NDArray patchPos = own(m, pos.get(":, 1:, :")).reshape((long) n * n, config.embedDim());
         NDArray resized = kron.matMul(patchPos).expandDims(0);
         return NDArrays.concat(new NDList(clsPos, resized), 1);
     }
