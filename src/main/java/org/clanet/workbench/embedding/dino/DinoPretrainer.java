@@ -28,7 +28,7 @@ import org.clanet.workbench.embedding.vit.Tensors;
 import org.clanet.workbench.embedding.vit.VitConfig;
 import org.clanet.workbench.pipeline.Cancellation;
 import org.clanet.workbench.pipeline.Json;
-import org.clanet.workbench.workspace.AtomicFiles;
+import org.clanet.workbench.io.AtomicFiles;
 
 /**
  * DINO self-supervised pretraining of a ViT on patches, as CLANet's dino/main_dino_patch.py does it:
