@@ -8,16 +8,19 @@ import java.time.Duration;
  */
 public final class Eta {
 
-    private final long startNanos;
+    private final long createdNanos;
+    private long startNanos;
     private double smoothedRate = -1; // units per second
     private long lastDone;
     private long lastNanos;
+    private long lastTotal = Long.MIN_VALUE;
 
     public Eta() {
         this(System.nanoTime());
     }
 
     Eta(long startNanos) {
+        this.createdNanos = startNanos;
         this.startNanos = startNanos;
         this.lastNanos = startNanos;
     }
@@ -28,6 +31,14 @@ public final class Eta {
     }
 
     Duration update(long done, long total, long nowNanos) {
+        if (lastTotal != Long.MIN_VALUE && (total != lastTotal || done < lastDone)) {
+            // A new phase (the next stage of "run what is missing", epochs after frames): its own rate.
+            startNanos = nowNanos;
+            lastNanos = nowNanos;
+            lastDone = 0;
+            smoothedRate = -1;
+        }
+        lastTotal = total;
         if (total <= 0 || done <= 0 || nowNanos <= startNanos) {
             return null;
         }
@@ -47,7 +58,7 @@ public final class Eta {
     }
 
     public Duration elapsed() {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
+        return Duration.ofNanos(System.nanoTime() - createdNanos);
     }
 
     /** "1h 02m", "3m 05s", "12s". */
