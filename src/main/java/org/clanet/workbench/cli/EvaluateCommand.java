@@ -93,7 +93,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     static void printConfusion(PrintWriter out, List<String> classes, int[][] cm) {
-        int w = Math.max(6, classes.stream().mapToInt(String::length).max().orElse(6));
+        int w = 4 + Math.max(6, classes.stream().mapToInt(String::length).max().orElse(6));
         out.printf("  %-" + w + "s", "");
         for (int j = 0; j < classes.size(); j++) {
             out.printf(" %4d", j + 1);
