@@ -172,7 +172,7 @@ public final class ImageHeaderReader {
             throw new ImageReadException(file, "image has no pixels (" + h.width() + "×" + h.height() + ")");
         }
         if (h.bitDepth() != 8 && h.bitDepth() != 16) {
-            throw new ImageReadException(file, "unsupported bit depth " + h.bitDepth() + " (8 or 16 expected)");
+            throw new ImageReadException(file, "unsupported: bit depth " + h.bitDepth() + " (8 or 16 expected)");
         }
         return h;
     }
