@@ -6,15 +6,19 @@ import java.util.Locale;
  * How many pixels one frame may have before {@link ImageLoader#loadGray} refuses it, so a huge file fails with a
  * reason instead of an {@code OutOfMemoryError}. The limit is {@value #PROPERTY} when set (a number, {@code 40M}
  * or {@code 8000x6000}), else the JVM's max heap divided by what selecting one pixel costs at peak
- * ({@link #SELECTION_BYTES_PER_PIXEL}, measured: docs/BENCHMARKS.md) times {@link #CONCURRENT_FRAMES}, so a few
+ * ({@link #SELECTION_BYTES_PER_PIXEL}, measured: README, "Limits") times {@link #CONCURRENT_FRAMES}, so a few
  * frames that size can be in flight on worker threads at once.
  */
 public final class ImageLimits {
 
     public static final String PROPERTY = "clanet.maxImagePixels";
 
-    /** Peak heap per pixel while one frame is decoded and selected (measured with -Xmx, rounded up). */
-    public static final long SELECTION_BYTES_PER_PIXEL = 120;
+    /**
+     * Peak heap per pixel while one frame is decoded and selected, rounded up from a measurement: a 4224×3120
+     * (13.2 MP) frame selects with -Xmx900m and runs out of memory with -Xmx800m, about 65 bytes per pixel
+     * (README, "Limits").
+     */
+    public static final long SELECTION_BYTES_PER_PIXEL = 80;
 
     /** Frames of the largest allowed size the default leaves room for at once. */
     public static final int CONCURRENT_FRAMES = 2;
