@@ -38,7 +38,8 @@ public final class ImageLimits {
         return fromHeap(Runtime.getRuntime().maxMemory());
     }
 
-    static long fromHeap(long maxHeapBytes) {
+    /** The default limit for a given max heap (what {@link #maxSelectionPixels()} uses without the property). */
+    public static long fromHeap(long maxHeapBytes) {
         return Math.max(1, maxHeapBytes / (SELECTION_BYTES_PER_PIXEL * CONCURRENT_FRAMES));
     }
 
