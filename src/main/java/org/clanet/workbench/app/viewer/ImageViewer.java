@@ -130,17 +130,30 @@ public final class ImageViewer extends Region {
         ViewTransform t = vm.getTransform();
         g.setImageSmoothing(t.scale() < 1);
         g.drawImage(buffer, t.tx(), t.ty(), img.width() * t.scale(), img.height() * t.scale());
+        // overlays are in the file's pixels; a preview holds every step-th of them
+        ViewTransform fileTransform = vm.previewStep() == 1 ? t
+                : new ViewTransform(t.scale() / vm.previewStep(), t.tx(), t.ty());
         for (OverlayLayer layer : vm.layers()) {
             if (layer.visibleProperty().get()) {
                 g.save();
                 try {
-                    layer.draw(g, frame, t);
+                    layer.draw(g, frame, fileTransform);
                 } catch (RuntimeException e) {
                     org.slf4j.LoggerFactory.getLogger(ImageViewer.class).warn("overlay {} failed", layer.name(), e);
                 } finally {
                     g.restore();
                 }
             }
+        }
+        String notice = vm.noticeProperty().get();
+        if (!notice.isEmpty()) {
+            g.setFont(Font.font(12));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.setFill(Color.color(0, 0, 0, 0.65));
+            g.fillRoundRect(8, 8, Math.min(w - 16, notice.length() * 6.6 + 16), 22, 8, 8);
+            g.setFill(Color.web("#ffd88a"));
+            g.fillText(notice, 16, 12, w - 32);
         }
     }
 

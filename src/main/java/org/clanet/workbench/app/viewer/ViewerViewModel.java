@@ -38,6 +38,9 @@ public final class ViewerViewModel {
     private final ReadOnlyObjectWrapper<GrayImage> image = new ReadOnlyObjectWrapper<>(this, "image");
     private final ReadOnlyObjectWrapper<Frame> shownFrame = new ReadOnlyObjectWrapper<>(this, "shownFrame");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    /** 1, or n when the image shown is every n-th pixel and row of the file (a preview of a huge frame). */
+    private int step = 1;
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyObjectWrapper<ViewTransform> transform =
             new ReadOnlyObjectWrapper<>(this, "transform", ViewTransform.IDENTITY);
@@ -80,6 +83,8 @@ public final class ViewerViewModel {
             image.set(null);
             shownFrame.set(null);
             error.set("");
+            notice.set("");
+            step = 1;
             loading.set(false);
             return;
         }
@@ -92,6 +97,10 @@ public final class ViewerViewModel {
                 levels.set(r.levels()); // computed by the loader next to the decode, off the FX thread
             }
             error.set(r.error() == null ? "" : r.error());
+            step = r.image() == null ? 1 : r.step();
+            notice.set(step == 1 ? "" : String.format(Locale.ROOT,
+                    "Preview: every %d%s pixel of a %d×%d frame (too large to hold whole)", step, ordinal(step),
+                    r.image().width() * step, r.image().height() * step));
             shownFrame.set(f);
             image.set(r.image());
             if (fitToWindow.get() || sizeChanged && r.image() != null) {
@@ -161,7 +170,29 @@ public final class ViewerViewModel {
             readout.set("");
             return;
         }
-        readout.set(readoutText(g, ix, iy));
+        String text = readoutText(g, ix, iy);
+        // a preview's pixel (ix, iy) is the file's (ix·step, iy·step): report the file's coordinates
+        readout.set(step == 1 ? text : text.replaceFirst("^x \\d+ · y \\d+", "x " + ix * step + " · y " + iy * step)
+                + " (preview)");
+    }
+
+    private static String ordinal(int n) {
+        return n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+    }
+
+    /** 1, or the subsampling of the preview on screen (overlays in file pixels are drawn scaled by it). */
+    public int previewStep() {
+        return step;
+    }
+
+    /** A note about what is shown (a subsampled preview); empty normally. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public void pointerExited() {
