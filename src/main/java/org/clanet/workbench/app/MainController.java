@@ -54,7 +54,7 @@ public final class MainController {
     @FXML Label zoomLabel;
     @FXML Slider brightnessSlider;
     @FXML Slider contrastSlider;
-    @FXML ToggleButton autoLevelsToggle;
+    @FXML javafx.scene.control.CheckBox autoLevelsToggle;
     @FXML SplitPane mainSplit;
     @FXML SplitPane centerSplit;
     @FXML Label datasetSummary;

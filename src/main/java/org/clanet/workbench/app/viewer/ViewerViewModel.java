@@ -145,11 +145,30 @@ public final class ViewerViewModel {
         transform.set(transform.get().zoomAt(factor, x, y));
     }
 
-    /** Centres the view on the image point (x, y) in image pixels, keeping the zoom; leaves fit-to-window. */
+    /**
+     * Centres the view on the file point (x, y), keeping the zoom, only as far as the image edges allow: the image
+     * keeps filling the view (centring a corner patch used to leave half the view empty); an axis on which the
+     * image is smaller than the view is centred. Leaves fit-to-window.
+     */
     public void centerOn(double x, double y) {
         fitToWindow.set(false);
         double k = transform.get().scale();
-        transform.set(new ViewTransform(k, viewW / 2 - x * k, viewH / 2 - y * k));
+        GrayImage g = image.get();
+        double tx = viewW / 2 - x / step * k;
+        double ty = viewH / 2 - y / step * k;
+        if (g != null) {
+            tx = clampAxis(tx, g.width() * k, viewW);
+            ty = clampAxis(ty, g.height() * k, viewH);
+        }
+        transform.set(new ViewTransform(k, tx, ty));
+    }
+
+    /** The offset that keeps an image of {@code extent} covering a view of {@code view} (or centred in it). */
+    static double clampAxis(double offset, double extent, double view) {
+        if (extent <= view) {
+            return (view - extent) / 2;
+        }
+        return Math.max(view - extent, Math.min(0, offset));
     }
 
     public void panBy(double dx, double dy) {
