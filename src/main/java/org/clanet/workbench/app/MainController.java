@@ -47,6 +47,7 @@ public final class MainController {
     @FXML BorderPane root;
     @FXML Menu recentMenu;
     @FXML MenuButton recentButton;
+    @FXML MenuItem openItem;
     @FXML MenuItem openSampleItem;
     @FXML Menu overlaysMenu;
     @FXML CheckMenuItem darkThemeItem;
