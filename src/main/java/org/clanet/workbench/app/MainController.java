@@ -284,6 +284,27 @@ public final class MainController {
         vm.viewer().zoomOut();
     }
 
+    /** View → Pixel size…: the dataset's µm per pixel for the scale bar (empty: from the files, or pixels). */
+    @FXML
+    void onPixelSize() {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(
+                vm.scaleBar().micronsPerPixelProperty().get() > 0
+                        ? String.valueOf(vm.scaleBar().micronsPerPixelProperty().get()) : "");
+        d.setTitle("Pixel size");
+        d.setHeaderText("Pixel size of this dataset, for the scale bar");
+        d.setContentText("µm per pixel (empty: from the TIFF resolution tags, else a bar in pixels):");
+        d.showAndWait().ifPresent(text -> {
+            try {
+                vm.setDatasetPixelSize(text.isBlank() ? 0 : Double.parseDouble(text.trim().replace(',', '.')));
+            } catch (NumberFormatException e) {
+                javafx.scene.control.Alert a = new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.WARNING, "Not a number: " + text);
+                a.setHeaderText("Pixel size unchanged");
+                a.showAndWait();
+            }
+        });
+    }
+
     @FXML
     void onResetDisplay() {
         vm.viewer().resetDisplay();
