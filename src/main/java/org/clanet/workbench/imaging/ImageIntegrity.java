@@ -12,17 +12,15 @@ import java.util.zip.CRC32;
 
 /**
  * Checks what the decoders let through silently, before a file is decoded: ImageIO's PNG reader ignores chunk
- * CRCs and the JDK fills a cut JPEG with grey. Reads PNGs once (CRC32 is cheap next to inflating), JPEGs' last
- * few KiB, and a TIFF's first directory. Problems are {@code corrupt or truncated image: …}; what is valid but
+ * CRCs, and a TIFF whose strips run past the end fails late or decodes partly. Reads PNGs once (CRC32 is cheap next
+ * to inflating) and a TIFF's first directory; a cut JPEG, which the JDK fills with grey, is caught by the decoder's
+ * warnings ({@link ImageLoader#decode}). Problems are {@code corrupt or truncated image: …}; what is valid but
  * not readable here is {@code unsupported: …}.
  */
 final class ImageIntegrity {
 
     static final String CORRUPT = "corrupt or truncated image: ";
     static final String UNSUPPORTED = "unsupported: ";
-
-    /** How far from the end a JPEG's end-of-image marker may sit (cameras append padding or trailers). */
-    private static final int JPEG_TAIL = 4096;
 
     /** TIFF compressions the TwelveMonkeys reader decodes (with the names users see elsewhere). */
     private static final Map<Integer, String> TIFF_COMPRESSIONS = Map.of(
@@ -39,7 +37,8 @@ final class ImageIntegrity {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             switch (format) {
                 case PNG -> png(file, ch);
-                case JPEG -> jpeg(file, ch);
+                // JPEG: the decoder's warnings say it ("Truncated File - Missing EOI marker"); a look for the end
+                // marker near the end would refuse files that carry a trailer after it
                 case TIFF -> tiff(file, ch);
                 default -> { }
             }
@@ -98,19 +97,6 @@ final class ImageIntegrity {
         if (!idat) {
             throw new ImageReadException(file, CORRUPT + "PNG without image data (no IDAT chunk)");
         }
-    }
-
-    /** The end-of-image marker near the end; a cut JPEG decodes to grey without it. */
-    private static void jpeg(Path file, FileChannel ch) throws IOException {
-        long size = ch.size();
-        int n = (int) Math.min(JPEG_TAIL, size);
-        ByteBuffer tail = read(ch, size - n, n);
-        for (int i = tail.limit() - 2; i >= 0; i--) {
-            if ((tail.get(i) & 0xff) == 0xFF && (tail.get(i + 1) & 0xff) == 0xD9) {
-                return;
-            }
-        }
-        throw new ImageReadException(file, CORRUPT + "JPEG without its end-of-image marker (file cut short?)");
     }
 
     /**

@@ -48,7 +48,8 @@ class ExitCodesTest {
         Result r = CliTest.run("select", data.toString(), "--export", out.toString(), "--threads", "1");
         assertEquals(ExitCodes.SOME_FAILED, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("3 images: 2 processed, 0 up to date, 1 failed"), r.out());
-        assertTrue(r.out().contains("end-of-image marker"), "the reason is printed: " + r.out());
+        assertTrue(r.out().contains("corrupt or truncated image: Truncated File - Missing EOI marker"),
+                "the reason is printed: " + r.out());
         assertTrue(r.out().contains("1 frame failed (exit status 3)"), r.out());
         assertTrue(r.out().contains(", 1 thread)"), "singular: " + r.out());
         JsonNode patches = new ObjectMapper().readTree(out.resolve("patches.json").toFile());

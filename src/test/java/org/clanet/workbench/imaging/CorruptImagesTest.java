@@ -44,7 +44,8 @@ class CorruptImagesTest {
         byte[] jpg = encoded("jpg", noise(BufferedImage.TYPE_BYTE_GRAY));
         assertNotNull(ImageLoader.loadGray(write("ok.jpg", jpg)));
         Path cut = write("cut.jpg", Arrays.copyOf(jpg, jpg.length / 2));
-        assertEquals("corrupt or truncated image: JPEG without its end-of-image marker (file cut short?)", reason(cut));
+        String r = reason(cut);
+        assertTrue(r.startsWith("corrupt or truncated image: ") && r.contains("Missing EOI marker"), r);
     }
 
     @Test
