@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
 public final class SelectCommand implements Callable<Integer> {
 
     private static final int SKIPPED_SHOWN = 5;
+    private static final int NOTES_SHOWN = 20;
 
     @Parameters(paramLabel = "DIR", arity = "1", description = "Dataset folder (DIR/LINE/batch/images, or flat).")
     Path dir;
@@ -146,6 +147,7 @@ public final class SelectCommand implements Callable<Integer> {
     private int select(PrintWriter out, SelectionStage stage, int n, Cancellation cancel) throws IOException {
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), "select");
         SelectionStage.Summary s;
+        Path[] root = {null}; // the dataset root, known once scanned
         long t0 = System.nanoTime();
         try {
             // The frames are what the scan finds, as in the workbench; an export or workspace folder inside DIR
@@ -161,9 +163,9 @@ public final class SelectCommand implements Callable<Integer> {
             Dataset dataset = DatasetScanner.scan(dir, scanProgress, cancel, outputs);
             scanProgress.finish();
             printSkipped(out, dataset);
-            Path root = dataset.root();
-            try (Workspace ws = noWorkspace ? null : Workspace.open(root, workspace)) {
-                s = stage.run(root, SelectionStage.itemsOf(dataset), ws, export, progress, cancel);
+            root[0] = dataset.root();
+            try (Workspace ws = noWorkspace ? null : Workspace.open(root[0], workspace)) {
+                s = stage.run(root[0], SelectionStage.itemsOf(dataset), ws, export, progress, cancel);
                 if (ws != null) {
                     out.printf("workspace %s%n", ws.location());
                 }
@@ -179,10 +181,16 @@ public final class SelectCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s: %d processed, %d up to date, %d failed, %d with notes (%.1f s, %s)%n",
                 Plural.of(s.total(), "image"), s.processed(), s.fresh(), s.failed(), s.withNotes(), secs,
                 Plural.of(n, "thread"));
-        s.items().stream().filter(i -> i.note().isPresent()).limit(20)
-                .forEach(i -> out.printf("  %s: %s%n", i.relPath(), i.note().get()));
-        if (s.withNotes() > 20) {
-            out.printf("  … %d more notes%s%n", s.withNotes() - 20, export != null ? " (see notes.json)" : "");
+        // failures first: twenty "few patches" notes must not hide why a frame failed
+        java.util.Comparator<SelectionStage.ItemResult> failedFirst = java.util.Comparator.comparing(
+                i -> i.status() != SelectionStage.Status.FAILED);
+        s.items().stream().filter(i -> i.note().isPresent()).sorted(failedFirst).limit(NOTES_SHOWN)
+                .forEach(i -> out.printf("  %s: %s%s%n", i.relPath(),
+                        i.status() == SelectionStage.Status.FAILED ? "failed: " : "",
+                        withoutPath(i.note().get(), root[0] == null ? null : root[0].resolve(i.relPath()))));
+        if (s.withNotes() > NOTES_SHOWN) {
+            out.printf("  … %d more notes%s%n", s.withNotes() - NOTES_SHOWN,
+                    export != null ? " (see notes.json)" : "");
         }
         s.patchesJson().ifPresent(j -> out.printf("exported %s and %s%n", j, j.resolveSibling("masks")));
         if (s.failed() > 0) {
@@ -191,6 +199,12 @@ public final class SelectCommand implements Callable<Integer> {
         }
         out.flush();
         return s.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+    }
+
+    /** A reason without the file's path in front (the line already names the frame). */
+    static String withoutPath(String note, Path file) {
+        String prefix = file == null ? null : file + ": ";
+        return prefix != null && note.startsWith(prefix) ? note.substring(prefix.length()) : note;
     }
 
     /** How many files the scan did not take, and why (the first few; {@code clanet scan DIR} lists all). */

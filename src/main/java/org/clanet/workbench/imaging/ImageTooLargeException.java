@@ -9,8 +9,8 @@ public final class ImageTooLargeException extends ImageReadException {
 
     public ImageTooLargeException(Path file, int width, int height, long limit) {
         super(file, "image too large for selection (" + width + "×" + height + ", limit "
-                + ImageLimits.describe(limit) + "; raise it with -D" + ImageLimits.PROPERTY
-                + "=PIXELS or a larger -Xmx)");
+                + ImageLimits.describe(limit) + "; set by clanet select --max-pixels, -D" + ImageLimits.PROPERTY
+                + " or the heap size -Xmx)");
         this.limit = limit;
     }
 
