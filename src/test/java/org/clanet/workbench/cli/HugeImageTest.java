@@ -50,7 +50,7 @@ class HugeImageTest {
                 "--export", tmp.resolve("out").toString(), "--threads", "2");
         assertEquals(ExitCodes.SOME_FAILED, r.exit, r.output);
         // the default limit follows the heap: about 6.7 MP at -Xmx1g (a little less: the JVM keeps some back)
-        assertTrue(r.output.contains("Big/batch_1/VID1_A1_1_00d00h00m.png: image too large for selection (12000×12000, "
+        assertTrue(r.output.contains("Big/batch_1/VID1_A1_1_00d00h00m.png: failed: image too large for selection (12000×12000, "
                 + "limit 6."), r.output);
         assertTrue(r.output.contains("2 images: 1 processed, 0 up to date, 1 failed"), r.output);
         assertFalse(r.output.contains("OutOfMemoryError"), r.output);
@@ -64,7 +64,7 @@ class HugeImageTest {
                 "--export", tmp.resolve("out2").toString(), "--max-pixels", "100000", "--threads", "1");
         assertEquals(ExitCodes.SOME_FAILED, r.exit, r.output);
         assertTrue(r.output.contains("(12000×12000, limit 0.1 MP, about 316×316"), r.output);
-        assertTrue(r.output.contains("VID1_A1_1_00d04h00m.png: image too large"), "400x300 > 100000 px too: " + r.output);
+        assertTrue(r.output.contains("VID1_A1_1_00d04h00m.png: failed: image too large"), "400x300 > 100000 px too: " + r.output);
     }
 
     @Test
