@@ -122,7 +122,7 @@ public final class SelectCommand implements Callable<Integer> {
                 throw new IllegalStateException("cannot write to " + export + ": " + problem);
             });
         }
-        SelectionStage stage = new SelectionStage(p, preset, n);
+        SelectionParameters params = p;
         Cancellation cancel = new Cancellation();
         // The loader reads the limit from this property; set only for this run (the CLI runs in its own JVM, the
         // tests in-process).
@@ -132,7 +132,7 @@ public final class SelectCommand implements Callable<Integer> {
         }
         // Ctrl-C cancels, and the JVM waits until the run below has stored what it finished and said so.
         try (CtrlC ctrlC = CtrlC.cancelOnShutdown(cancel)) {
-            return select(out, stage, n, cancel);
+            return select(out, params, n, cancel);
         } finally {
             if (limit != null) {
                 if (before == null) {
@@ -144,7 +144,9 @@ public final class SelectCommand implements Callable<Integer> {
         }
     }
 
-    private int select(PrintWriter out, SelectionStage stage, int n, Cancellation cancel) throws IOException {
+    private int select(PrintWriter out, SelectionParameters params, int requestedThreads, Cancellation cancel)
+            throws IOException {
+        int n = requestedThreads;
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), "select");
         SelectionStage.Summary s;
         Path[] root = {null}; // the dataset root, known once scanned
@@ -164,6 +166,8 @@ public final class SelectCommand implements Callable<Integer> {
             scanProgress.finish();
             printSkipped(out, dataset);
             root[0] = dataset.root();
+            n = threadsThatFit(out, dataset, n);
+            SelectionStage stage = new SelectionStage(params, preset, n);
             try (Workspace ws = noWorkspace ? null : Workspace.open(root[0], workspace)) {
                 s = stage.run(root[0], SelectionStage.itemsOf(dataset), ws, export, progress, cancel);
                 if (ws != null) {
@@ -199,6 +203,29 @@ public final class SelectCommand implements Callable<Integer> {
         }
         out.flush();
         return s.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+    }
+
+    /**
+     * The memory budget: each worker holds a frame at about {@link ImageLimits#SELECTION_BYTES_PER_PIXEL} bytes per
+     * pixel at peak, so as many workers run as frames of the largest accepted size fit in the heap (the per-frame
+     * limit alone would let 16 threads of 6 MP frames exhaust a 1 GB heap).
+     */
+    private static int threadsThatFit(PrintWriter out, Dataset dataset, int threads) {
+        long limit = ImageLimits.maxSelectionPixels();
+        long largest = dataset.frames().mapToLong(f -> (long) f.header().width() * f.header().height())
+                .filter(px -> px <= limit).max().orElse(0);
+        if (largest == 0) {
+            return threads;
+        }
+        long perFrame = largest * ImageLimits.SELECTION_BYTES_PER_PIXEL;
+        long heap = Runtime.getRuntime().maxMemory();
+        int fit = (int) Math.max(1, Math.min(Integer.MAX_VALUE, heap / perFrame));
+        if (fit >= threads) {
+            return threads;
+        }
+        out.printf(Locale.ROOT, "using %s instead of %d: frames of %.1f MP need about %d MB each (max heap %d MB)%n",
+                Plural.of(fit, "thread"), threads, largest / 1e6, perFrame >> 20, heap >> 20);
+        return fit;
     }
 
     /** A reason without the file's path in front (the line already names the frame). */

@@ -68,6 +68,24 @@ class HugeImageTest {
     }
 
     @Test
+    void workersAreCutToWhatTheHeapHolds() throws Exception {
+        // 512 MB: the default limit is about 3.3 MP; three 1800×1800 frames (3.2 MP, about 260 MB each at peak) are
+        // accepted, and four threads would not fit: fewer run, and every frame is selected without running out
+        Path ds = tmp.resolve("fit");
+        Path batch = Files.createDirectories(ds.resolve("Fit/batch_1"));
+        for (int t = 0; t < 3; t++) {
+            writeGrayPng(batch.resolve("VID2_B1_1_00d0" + (4 * t) + "h00m.png"), 1800, 1800);
+        }
+        Child r = runChild("-Xmx512m", "org.clanet.workbench.Launcher", "select", ds.toString(), "--no-workspace",
+                "--export", tmp.resolve("out3").toString(), "--threads", "4");
+        assertTrue(r.output.matches("(?s).*using [12] threads? instead of 4: frames of 3\\.2 MP need about \\d+ MB each.*"),
+                r.output);
+        assertEquals(ExitCodes.OK, r.exit, r.output);
+        assertTrue(r.output.contains("3 images: 3 processed"), r.output);
+        assertFalse(r.output.contains("OutOfMemoryError"), r.output);
+    }
+
+    @Test
     void theViewerPreviewDecodesSubsampledInASmallHeap() throws Exception {
         Child r = runChild("-Xmx256m", PreviewMain.class.getName(),
                 data.resolve("Big/batch_1/VID1_A1_1_00d00h00m.png").toString());
