@@ -43,6 +43,13 @@ public final class ClanetCommand implements Runnable {
     static int usageError(CommandLine.ParameterException ex, String[] args) {
         CommandLine line = ex.getCommandLine();
         java.io.PrintWriter err = line.getErr();
+        // "select --lst" is a typo more than a missing DIR: name the unknown option first
+        CommandLine.ParseResult parsed = line.getParseResult();
+        java.util.List<String> unknown = parsed == null ? java.util.List.of()
+                : parsed.unmatched().stream().filter(a -> a.startsWith("-")).toList();
+        if (ex instanceof CommandLine.MissingParameterException && !unknown.isEmpty()) {
+            ex = new CommandLine.UnmatchedArgumentException(line, unknown);
+        }
         err.println(line.getColorScheme().errorText("error: " + describe(ex)));
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for more information.");

@@ -87,6 +87,11 @@ class ExitCodesTest {
                 "DIR is shown as required");
         assertEquals(ExitCodes.OK, CliTest.run("select", "--list-params").exit(), "--list-params needs no DIR");
 
+        Result unknownFirst = CliTest.run("select", "--lst");
+        assertEquals(ExitCodes.USAGE, unknownFirst.exit());
+        assertTrue(unknownFirst.err().startsWith("error: Unknown option: '--lst'"), "the typo, not a missing DIR: "
+                + unknownFirst.err());
+
         Result typo = CliTest.run("scan", "sample-data", "--jsn");
         assertEquals(ExitCodes.USAGE, typo.exit());
         assertTrue(typo.err().contains("--json"), "suggests the option: " + typo.err());
