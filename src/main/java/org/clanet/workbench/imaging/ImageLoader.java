@@ -78,6 +78,19 @@ public final class ImageLoader {
         return ImageHeaderReader.read(file);
     }
 
+    /**
+     * The file's pixels in a rectangle (clamped to the image), at full resolution: the viewer's tile at high zoom
+     * over a subsampled {@link Preview}. Decodes with {@code ImageReadParam.setSourceRegion}, holding only the region.
+     */
+    public static GrayImage loadRegion(Path file, int x, int y, int w, int h) throws ImageReadException {
+        ImageHeader header = header(file);
+        int x0 = Math.max(0, Math.min(header.width() - 1, x));
+        int y0 = Math.max(0, Math.min(header.height() - 1, y));
+        int x1 = Math.max(x0 + 1, Math.min(header.width(), x + w));
+        int y1 = Math.max(y0 + 1, Math.min(header.height(), y + h));
+        return toGray(file, decode(file, 1, new java.awt.Rectangle(x0, y0, x1 - x0, y1 - y0)));
+    }
+
     /** The file after a preset (AUTO picks it from the size): what every stage processes. */
     public static GrayImage loadProcessed(Path file, Preset preset) throws ImageReadException {
         GrayImage raw = loadGray(file);
@@ -99,6 +112,10 @@ public final class ImageLoader {
      * fails the file: a warning is how ImageIO reports a JPEG it filled with grey.
      */
     public static BufferedImage decode(Path file, int step) throws ImageReadException {
+        return decode(file, step, null);
+    }
+
+    private static BufferedImage decode(Path file, int step, java.awt.Rectangle region) throws ImageReadException {
         if (!Files.isRegularFile(file)) {
             throw new ImageReadException(file, "no such file");
         }
@@ -123,6 +140,9 @@ public final class ImageLoader {
                 ImageReadParam param = reader.getDefaultReadParam();
                 if (step > 1) {
                     param.setSourceSubsampling(step, step, 0, 0);
+                }
+                if (region != null) {
+                    param.setSourceRegion(region);
                 }
                 BufferedImage img = reader.read(0, param);
                 if (!warnings.isEmpty()) {

@@ -51,6 +51,12 @@ public final class FrameLoader {
     private record Decoded(GrayImage image, float[] levels, int step) {
     }
 
+    /** Full-resolution pixels of part of a file, at (x, y) in file pixels (the viewer's tile over a preview). */
+    public record Region(Path file, int x, int y, GrayImage image) {
+    }
+
+    private final AtomicLong regionGeneration = new AtomicLong();
+
     private final Executor background;
     private final Executor ui;
     private final PreviewDecoder decoder;
@@ -119,6 +125,36 @@ public final class FrameLoader {
                 }
             });
         });
+    }
+
+    /**
+     * Decodes a rectangle of a file at full resolution; {@code done} runs on the UI executor unless a newer region
+     * was asked for first. A file that cannot be read gives nothing (the preview stays).
+     */
+    public void loadRegion(Path file, int x, int y, int w, int h, Consumer<Region> done) {
+        long gen = regionGeneration.incrementAndGet();
+        background.execute(() -> {
+            if (regionGeneration.get() != gen) {
+                return;
+            }
+            GrayImage g;
+            try {
+                g = ImageLoader.loadRegion(file, x, y, w, h);
+            } catch (ImageReadException | RuntimeException | OutOfMemoryError e) {
+                return;
+            }
+            Region r = new Region(file, Math.max(0, x), Math.max(0, y), g);
+            ui.execute(() -> {
+                if (regionGeneration.get() == gen) {
+                    done.accept(r);
+                }
+            });
+        });
+    }
+
+    /** Drops a pending region request. */
+    public void cancelRegion() {
+        regionGeneration.incrementAndGet();
     }
 
     /** Drops pending requests (their results will not be delivered). */

@@ -30,6 +30,9 @@ public final class ImageViewer extends Region {
     private PixelBuffer<IntBuffer> pixels;
     private int[] argb;
     private GrayImage rendered;
+    private WritableImage tileBuffer;
+    private GrayImage renderedTile;
+    private DisplayMapping renderedTileMapping;
     private DisplayMapping renderedMapping;
     private double dragX;
     private double dragY;
@@ -130,6 +133,20 @@ public final class ImageViewer extends Region {
         ViewTransform t = vm.getTransform();
         g.setImageSmoothing(t.scale() < 1);
         g.drawImage(buffer, t.tx(), t.ty(), img.width() * t.scale(), img.height() * t.scale());
+        FrameLoader.Region tile = vm.tileProperty().get();
+        if (tile != null && frame != null && tile.file().equals(frame.path())) {
+            // full-resolution pixels over the preview: a preview pixel is step file pixels wide
+            double k = t.scale() / vm.previewStep();
+            if (tile.image() != renderedTile || !m.equals(renderedTileMapping)) {
+                int[] px = m.toArgb(tile.image(), null);
+                tileBuffer = new WritableImage(new PixelBuffer<>(tile.image().width(), tile.image().height(),
+                        IntBuffer.wrap(px), PixelFormat.getIntArgbPreInstance()));
+                renderedTile = tile.image();
+                renderedTileMapping = m;
+            }
+            g.drawImage(tileBuffer, t.tx() + tile.x() * k, t.ty() + tile.y() * k, tile.image().width() * k,
+                    tile.image().height() * k);
+        }
         // overlays are in the file's pixels; a preview holds every step-th of them
         ViewTransform fileTransform = vm.previewStep() == 1 ? t
                 : new ViewTransform(t.scale() / vm.previewStep(), t.tx(), t.ty());
