@@ -108,8 +108,9 @@ public final class ImageLoader {
 
     /**
      * Decodes the first image, every {@code step}-th pixel and row. The data is checked first
-     * ({@link ImageIntegrity}: PNG CRCs, JPEG end marker, TIFF strips inside the file) and any decoder warning
-     * fails the file: a warning is how ImageIO reports a JPEG it filled with grey.
+     * ({@link ImageIntegrity}: PNG CRCs and IEND, TIFF compression and strips inside the file) and any decoder
+     * warning fails the file: a warning ("Truncated File - Missing EOI marker") is how ImageIO reports a JPEG it
+     * filled with grey.
      */
     public static BufferedImage decode(Path file, int step) throws ImageReadException {
         return decode(file, step, null);
