@@ -47,6 +47,7 @@ public final class MainController {
     @FXML BorderPane root;
     @FXML Menu recentMenu;
     @FXML MenuButton recentButton;
+    @FXML MenuItem openItem;
     @FXML MenuItem openSampleItem;
     @FXML Menu overlaysMenu;
     @FXML CheckMenuItem darkThemeItem;
@@ -54,7 +55,7 @@ public final class MainController {
     @FXML Label zoomLabel;
     @FXML Slider brightnessSlider;
     @FXML Slider contrastSlider;
-    @FXML ToggleButton autoLevelsToggle;
+    @FXML javafx.scene.control.CheckBox autoLevelsToggle;
     @FXML SplitPane mainSplit;
     @FXML SplitPane centerSplit;
     @FXML Label datasetSummary;
@@ -281,6 +282,27 @@ public final class MainController {
     @FXML
     void onZoomOut() {
         vm.viewer().zoomOut();
+    }
+
+    /** View → Pixel size…: the dataset's µm per pixel for the scale bar (empty: from the files, or pixels). */
+    @FXML
+    void onPixelSize() {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(
+                vm.scaleBar().micronsPerPixelProperty().get() > 0
+                        ? String.valueOf(vm.scaleBar().micronsPerPixelProperty().get()) : "");
+        d.setTitle("Pixel size");
+        d.setHeaderText("Pixel size of this dataset, for the scale bar");
+        d.setContentText("µm per pixel (empty: from the TIFF resolution tags, else a bar in pixels):");
+        d.showAndWait().ifPresent(text -> {
+            try {
+                vm.setDatasetPixelSize(text.isBlank() ? 0 : Double.parseDouble(text.trim().replace(',', '.')));
+            } catch (NumberFormatException e) {
+                javafx.scene.control.Alert a = new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.WARNING, "Not a number: " + text);
+                a.setHeaderText("Pixel size unchanged");
+                a.showAndWait();
+            }
+        });
     }
 
     @FXML

@@ -20,6 +20,7 @@ import org.clanet.workbench.app.timeline.ThumbnailCache;
 import org.clanet.workbench.app.timeline.TimelineViewModel;
 import org.clanet.workbench.app.viewer.FrameLoader;
 import org.clanet.workbench.app.viewer.PixelGridLayer;
+import org.clanet.workbench.app.viewer.ScaleBarLayer;
 import org.clanet.workbench.app.viewer.ViewerViewModel;
 import org.clanet.workbench.dataset.Dataset;
 
@@ -47,6 +48,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final StringBinding currentTaskText;
     private final DoubleBinding currentTaskProgress;
 
+    private static final String PIXEL_SIZES = "pixelSizes";
+    private final ScaleBarLayer scaleBar = new ScaleBarLayer();
+
     public WorkbenchViewModel(WorkbenchContext ctx) {
         this.ctx = ctx;
         this.dataset = new DatasetViewModel(ctx.tasks(), ctx.prefs());
@@ -71,6 +75,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
                 ctx.tasks(), new SelectionService(96L << 20), 200, SelectionViewModel.Services.defaultStageThreads()),
                 viewer, navigator, timeline);
         selection.datasetProperty().bind(dataset.datasetProperty());
+        // the scale bar on top of the selection's overlays; its pixel size is remembered per dataset
+        viewer.layers().add(scaleBar);
+        dataset.datasetProperty().addListener((o, a, d) -> scaleBar.micronsPerPixelProperty().set(
+                d == null ? 0 : parsePixelSize(ctx.prefs().section(PIXEL_SIZES).get(d.root().toString()))));
 
         TaskRunner tasks = ctx.tasks();
         currentTaskText = Bindings.createStringBinding(() -> {
@@ -175,6 +183,33 @@ public final class WorkbenchViewModel implements AutoCloseable {
     }
 
     /** Patch selection: overlays, parameters, gallery, apply to dataset, badges. */
+    public ScaleBarLayer scaleBar() {
+        return scaleBar;
+    }
+
+    /** The current dataset's pixel size in µm (0: from each file, or a bar in pixels); remembered per dataset. */
+    public void setDatasetPixelSize(double micronsPerPixel) {
+        scaleBar.micronsPerPixelProperty().set(Math.max(0, micronsPerPixel));
+        org.clanet.workbench.dataset.Dataset d = dataset.getDataset();
+        if (d != null) {
+            java.util.Map<String, String> sizes = new java.util.HashMap<>(ctx.prefs().section(PIXEL_SIZES));
+            if (micronsPerPixel > 0) {
+                sizes.put(d.root().toString(), Double.toString(micronsPerPixel));
+            } else {
+                sizes.remove(d.root().toString());
+            }
+            ctx.prefs().setSection(PIXEL_SIZES, sizes); // written with the rest when the window closes
+        }
+    }
+
+    private static double parsePixelSize(String s) {
+        try {
+            return s == null ? 0 : Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     public SelectionViewModel selection() {
         return selection;
     }

@@ -191,6 +191,8 @@ public final class WorkbenchWindow {
                 case SPACE -> vm.timeline().togglePlay();
                 case F -> vm.viewer().fit();
                 case DIGIT1, NUMPAD1 -> vm.viewer().oneToOne();
+                case M -> toggle(vm.selection().overlays().maskVisibleProperty());
+                case P -> toggle(vm.selection().overlays().patchesVisibleProperty());
                 case PLUS, EQUALS, ADD -> vm.viewer().zoomIn();
                 case MINUS, SUBTRACT -> vm.viewer().zoomOut();
                 default -> handled = false;
@@ -386,20 +388,46 @@ public final class WorkbenchWindow {
         openUri.accept(log.getParent().toUri().toString());
     }
 
+    private static void toggle(javafx.beans.property.BooleanProperty p) {
+        p.set(!p.get());
+    }
+
+    /** Key, what it does: the Help → Keyboard shortcuts table (tests read it). */
+    static final String[][] SHORTCUTS = {
+        {"Ctrl+O", "open a dataset folder (or drop a folder on the window)"},
+        {"F5", "rescan the dataset"},
+        {"← / →", "previous / next frame"},
+        {"Home / End", "first / last frame"},
+        {"Space", "play / pause"},
+        {"F", "fit the image to the window (or double-click)"},
+        {"1", "actual pixels (1:1)"},
+        {"+ / −", "zoom in / out (or the mouse wheel); drag to pan"},
+        {"M", "cell mask overlay on / off"},
+        {"P", "patch boxes on / off"},
+        {"Ctrl+Q", "quit"},
+    };
+
+    /** The shortcuts as a two-column grid: keys and descriptions line up whatever the font. */
+    static javafx.scene.layout.GridPane shortcutGrid() {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setId("shortcutGrid");
+        grid.setHgap(18);
+        grid.setVgap(6);
+        for (int r = 0; r < SHORTCUTS.length; r++) {
+            javafx.scene.control.Label key = new javafx.scene.control.Label(SHORTCUTS[r][0]);
+            key.getStyleClass().add("shortcut-key");
+            key.setStyle("-fx-font-weight: bold;");
+            grid.addRow(r, key, new javafx.scene.control.Label(SHORTCUTS[r][1]));
+        }
+        return grid;
+    }
+
     void showShortcuts() {
         Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
         a.initOwner(stage);
         a.setTitle("Keyboard shortcuts");
         a.setHeaderText("Keyboard shortcuts");
-        a.setContentText(String.join("\n",
-                "Ctrl+O\topen a dataset folder (or drop a folder on the window)",
-                "F5\trescan the dataset",
-                "Left / Right\tprevious / next frame",
-                "Home / End\tfirst / last frame",
-                "Space\tplay / pause",
-                "F\tfit the image to the window (or double-click)",
-                "1\tactual pixels (1:1)",
-                "+ / -\tzoom in / out (or the mouse wheel); drag to pan"));
+        a.getDialogPane().setContent(shortcutGrid());
         a.showAndWait();
     }
 }

@@ -22,12 +22,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code clanet sample-data}: writes a synthetic, labelled brightfield time-lapse dataset. */
 @Command(name = "sample-data", mixinStandardHelpOptions = true,
-        description = {
-            "Writes a synthetic phase-contrast time-lapse dataset in the labelled layout",
-            "OUT/<LINE>/batch_<k>/VID<expt>_<well>_1_<DD>d<HH>h<MM>m.jpg.",
-            "Each line differs in cell size, shape, clustering, texture and growth rate; each batch in",
-            "illumination, contrast, focus, noise, seeding density and imaging interval (2-6 h).",
+        description = {"Write a synthetic, labelled brightfield time-lapse dataset for trying things out.",
+            "Phase-contrast-like images in the labelled layout OUT/<LINE>/batch_<k>/VID<expt>_<well>_1_<DD>d<HH>h<MM>m.jpg.",
+            "Each line differs in cell size, shape, clustering, texture and growth rate; each batch in illumination, "
+                + "contrast, focus, noise, seeding density and imaging interval (2-6 h).",
             "Same options and seed give byte-identical files. The images are synthetic, not real cells."},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:every image written", ExitCodes.ERROR_LINE, ExitCodes.USAGE_LINE,
+            "130:cancelled with Ctrl-C; the images written so far are kept"},
         sortOptions = false)
 public final class SampleDataCommand implements Callable<Integer> {
 
@@ -99,9 +101,10 @@ public final class SampleDataCommand implements Callable<Integer> {
         // Ctrl-C cancels, and the JVM waits until the generator has stopped and said so.
         try (CtrlC ctrlC = CtrlC.cancelOnShutdown(cancel)) {
             ConsoleProgress progress = new ConsoleProgress(err, "sample-data");
-            err.printf(Locale.ROOT, "Generating %d synthetic images (%d lines x %d batches x %d positions x %d timepoints, "
-                            + "%dx%d, seed %d) into %s with %d threads%n", settings.imageCount(), lines, batches,
-                    positions, timepoints, width, height, seed, out, threads);
+            err.printf(Locale.ROOT, "Generating %s (%s x %s x %s x %s, %dx%d, seed %d) into %s with %s%n",
+                    Plural.of(settings.imageCount(), "synthetic image"), Plural.of(lines, "line"),
+                    Plural.of(batches, "batch"), Plural.of(positions, "position"), Plural.of(timepoints, "timepoint"),
+                    width, height, seed, out, Plural.of(threads, "thread"));
             err.flush();
             GenerationResult result;
             try {
@@ -111,17 +114,17 @@ public final class SampleDataCommand implements Callable<Integer> {
                 progress.finish();
                 err.println("cancelled");
                 err.flush();
-                return 130;
+                return ExitCodes.CANCELLED;
             }
             printSummary(err, result);
             err.flush();
-            return 0;
+            return ExitCodes.OK;
         }
     }
 
     private static void printSummary(PrintWriter err, GenerationResult r) {
         DatasetPlan plan = r.plan();
-        err.printf(Locale.ROOT, "Wrote %d images (%.1f MB) to %s in %.1f s%n", r.images(), r.bytes() / 1e6,
+        err.printf(Locale.ROOT, "Wrote %s (%.1f MB) to %s in %.1f s%n", Plural.of(r.images(), "image"), r.bytes() / 1e6,
                 r.root(), r.elapsed().toMillis() / 1000.0);
         for (int li = 0; li < plan.lines().size(); li++) {
             CellLineProfile line = plan.lines().get(li);

@@ -17,10 +17,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = {"Summarise a dataset folder: cell lines, batches, sequences (flask positions), frames,",
-            "time spans and intervals, image sizes, and every file that cannot be used with the reason.",
-            "Layout: DIR/LINE/batch_k/images, or a flat folder of images from one flask."})
+        description = {"Summarise a dataset folder without decoding its images.",
+            "Lists cell lines, batches, sequences (flask positions), frames, time spans and intervals, "
+                + "image sizes, and every file that cannot be used with the reason (read from the file headers).",
+            "Layout: DIR/LINE/batch_k/images, or a flat folder of images from one flask.",
+            "Skipped files are part of the summary, not a failure: the exit status is 0 when the folder was "
+                + "scanned."},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:the folder was scanned (skipped files are listed, not failures)",
+            "1:the folder cannot be read (the message says why)", ExitCodes.USAGE_LINE, ExitCodes.CANCELLED_LINE})
 public final class ScanCommand implements Callable<Integer> {
+
+    /** Terminal cells for the sequence name column. */
+    static final int NAME_COLUMN = 28;
 
     @Parameters(paramLabel = "DIR", description = "Dataset folder.")
     Path dir;
@@ -28,7 +37,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a machine-readable summary instead of text.")
     boolean json;
 
-    @Option(names = "--max-skipped", defaultValue = "50",
+    @Option(names = "--max-skipped", defaultValue = "50", paramLabel = "N",
             description = "How many skipped files the text summary lists (default: ${DEFAULT-VALUE}).")
     int maxSkipped;
 
@@ -48,7 +57,7 @@ public final class ScanCommand implements Callable<Integer> {
                 progress.finish();
                 spec.commandLine().getErr().println("cancelled");
                 spec.commandLine().getErr().flush();
-                return 130;
+                return ExitCodes.CANCELLED;
             }
             DatasetSummary summary = DatasetSummary.of(dataset);
             PrintWriter out = spec.commandLine().getOut();
@@ -58,14 +67,15 @@ public final class ScanCommand implements Callable<Integer> {
                 printText(out, summary);
             }
             out.flush();
-            return 0;
+            return ExitCodes.OK;
         }
     }
 
     private void printText(PrintWriter out, DatasetSummary s) {
         out.printf("Dataset %s (%s)%n", s.root(), s.labelled() ? "labelled" : "flat, unlabelled");
-        out.printf("  %d cell lines, %d batches, %d sequences, %d images, %d skipped%n",
-                s.cellLines(), s.batches(), s.sequences(), s.images(), s.skipped());
+        out.printf("  %s, %s, %s, %s, %d skipped%n", Plural.of(s.cellLines(), "cell line"),
+                Plural.of(s.batches(), "batch"), Plural.of(s.sequences(), "sequence"), Plural.of(s.images(), "image"),
+                s.skipped());
         out.printf("  image sizes: %s%n", s.imageSizes());
         out.println();
         String current = null;
@@ -75,12 +85,14 @@ public final class ScanCommand implements Callable<Integer> {
                 out.println(head);
                 current = head;
             }
-            out.printf(Locale.ROOT, "  %-28s %3d frames  %s → %s  span %.1f h  interval %.2f h%n",
-                    q.name(), q.frames(), q.first(), q.last(), q.spanHours(), q.intervalHours());
+            // padded by terminal cells, not chars: wide (CJK) names kept the columns out of line
+            out.printf(Locale.ROOT, "  %s %3d %s  %s → %s  span %.1f h  interval %.2f h%n",
+                    TextColumns.padRight(q.name(), NAME_COLUMN), q.frames(), q.frames() == 1 ? "frame " : "frames",
+                    q.first(), q.last(), q.spanHours(), q.intervalHours());
         }
         if (s.skipped() > 0) {
             out.println();
-            out.printf("Skipped %d files:%n", s.skipped());
+            out.printf("Skipped %s:%n", Plural.of(s.skipped(), "file"));
             s.skippedFiles().stream().limit(maxSkipped)
                     .forEach(k -> out.printf("  %s: %s%n", k.path(), k.reason()));
             if (s.skipped() > maxSkipped) {

@@ -135,6 +135,8 @@ public final class ImageHeaderReader {
         int height = -1;
         int bits = 1;
         int samples = 1;
+        long xResolutionAt = -1;
+        int resolutionUnit = 2; // TIFF's default: inch
         for (int i = 0; i < entries; i++) {
             int base = i * 12;
             int tag = dir.getShort(base) & 0xffff;
@@ -149,13 +151,34 @@ public final class ImageHeaderReader {
                 case 257 -> height = value;
                 case 258 -> bits = type != 3 || count * 2 <= 4 ? value : readShortAt(ch, field, size, file, order);
                 case 277 -> samples = value;
+                case 282 -> xResolutionAt = type == 5 ? field : -1; // RATIONAL: two LONGs at the offset
+                case 296 -> resolutionUnit = value;
                 default -> { }
             }
         }
         if (width <= 0 || height <= 0) {
             throw new ImageReadException(file, "TIFF without image width/height");
         }
-        return checked(file, new ImageHeader(ImageFormat.TIFF, width, height, bits, samples));
+        double microns = 0;
+        if (xResolutionAt >= 0 && xResolutionAt + 8 <= size) {
+            ByteBuffer r = readAt(ch, xResolutionAt, 8).order(order);
+            microns = micronsPerPixel(Integer.toUnsignedLong(r.getInt(0)), Integer.toUnsignedLong(r.getInt(4)),
+                    resolutionUnit);
+        }
+        return checked(file, new ImageHeader(ImageFormat.TIFF, width, height, bits, samples, microns));
+    }
+
+    /**
+     * The pixel size from XResolution (pixels per unit, {@code num/den}) and ResolutionUnit (2 inch, 3 cm), or 0. A
+     * size above 20 µm is not a microscope's: writers put 72 or 300 dpi there by default, which says nothing.
+     */
+    static double micronsPerPixel(long num, long den, int unit) {
+        if (num == 0 || den == 0 || (unit != 2 && unit != 3)) {
+            return 0;
+        }
+        double pixelsPerUnit = (double) num / den;
+        double microns = (unit == 3 ? 10_000.0 : 25_400.0) / pixelsPerUnit;
+        return microns > 0 && microns <= 20 ? microns : 0;
     }
 
     private static int readShortAt(FileChannel ch, long offset, long size, Path file, ByteOrder order)
@@ -172,7 +195,7 @@ public final class ImageHeaderReader {
             throw new ImageReadException(file, "image has no pixels (" + h.width() + "×" + h.height() + ")");
         }
         if (h.bitDepth() != 8 && h.bitDepth() != 16) {
-            throw new ImageReadException(file, "unsupported bit depth " + h.bitDepth() + " (8 or 16 expected)");
+            throw new ImageReadException(file, "unsupported: bit depth " + h.bitDepth() + " (8 or 16 expected)");
         }
         return h;
     }

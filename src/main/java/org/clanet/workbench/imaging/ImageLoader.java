@@ -8,13 +8,17 @@ import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Decodes JPEG, PNG and TIFF (including LZW) files, 8- or 16-bit, gray or RGB, into {@link GrayImage}s as
+ * Decodes JPEG, PNG and TIFF (LZW, deflate/zip, PackBits, with or without the horizontal predictor; through the
+ * TwelveMonkeys plug-in) files, 8- or 16-bit, gray or RGB, into {@link GrayImage}s as
  * METHOD.md §1 takes them: codes divided by the bit depth's maximum, RGB to luminance with
  * scikit-image's weights (0.2125 R + 0.7154 G + 0.0721 B).
  */
@@ -27,9 +31,64 @@ public final class ImageLoader {
     private ImageLoader() {
     }
 
-    /** The file as it is, as gray floats in [0,1]. */
+    /**
+     * The file as it is, as gray floats in [0,1]; refused with {@link ImageTooLargeException} before decoding
+     * when its header says it has more pixels than {@link ImageLimits#maxSelectionPixels()}.
+     */
     public static GrayImage loadGray(Path file) throws ImageReadException {
-        return toGray(file, decode(file));
+        return loadGray(file, ImageLimits.maxSelectionPixels());
+    }
+
+    /** {@link #loadGray(Path)} with an explicit pixel limit. */
+    public static GrayImage loadGray(Path file, long maxPixels) throws ImageReadException {
+        ImageHeader header = header(file);
+        if ((long) header.width() * header.height() > maxPixels) {
+            throw new ImageTooLargeException(file, header.width(), header.height(), maxPixels);
+        }
+        return toGray(file, decode(file, 1));
+    }
+
+    /**
+     * A frame to look at: the whole image when it has at most {@code maxPixels} pixels, else every
+     * {@code step}-th pixel of every {@code step}-th row, subsampled while decoding so memory stays bounded.
+     *
+     * @param step       1 for the image itself, else the subsampling factor (a preview pixel covers step×step)
+     * @param fullWidth  the file's width
+     * @param fullHeight the file's height
+     */
+    public record Preview(GrayImage image, int step, int fullWidth, int fullHeight) {
+
+        public boolean downsampled() {
+            return step > 1;
+        }
+    }
+
+    /** See {@link Preview}: decodes with {@code ImageReadParam.setSourceSubsampling} when the file is big. */
+    public static Preview loadPreview(Path file, long maxPixels) throws ImageReadException {
+        ImageHeader header = header(file);
+        double pixels = (double) header.width() * header.height();
+        int step = (int) Math.max(1, Math.ceil(Math.sqrt(pixels / maxPixels)));
+        return new Preview(toGray(file, decode(file, step)), step, header.width(), header.height());
+    }
+
+    private static ImageHeader header(Path file) throws ImageReadException {
+        if (!Files.isRegularFile(file)) {
+            throw new ImageReadException(file, "no such file");
+        }
+        return ImageHeaderReader.read(file);
+    }
+
+    /**
+     * The file's pixels in a rectangle (clamped to the image), at full resolution: the viewer's tile at high zoom
+     * over a subsampled {@link Preview}. Decodes with {@code ImageReadParam.setSourceRegion}, holding only the region.
+     */
+    public static GrayImage loadRegion(Path file, int x, int y, int w, int h) throws ImageReadException {
+        ImageHeader header = header(file);
+        int x0 = Math.max(0, Math.min(header.width() - 1, x));
+        int y0 = Math.max(0, Math.min(header.height() - 1, y));
+        int x1 = Math.max(x0 + 1, Math.min(header.width(), x + w));
+        int y1 = Math.max(y0 + 1, Math.min(header.height(), y + h));
+        return toGray(file, decode(file, 1, new java.awt.Rectangle(x0, y0, x1 - x0, y1 - y0)));
     }
 
     /** The file after a preset (AUTO picks it from the size): what every stage processes. */
@@ -44,9 +103,24 @@ public final class ImageLoader {
 
     /** Decodes the first image of a file with ImageIO, with errors that name the file and the problem. */
     public static BufferedImage decode(Path file) throws ImageReadException {
+        return decode(file, 1);
+    }
+
+    /**
+     * Decodes the first image, every {@code step}-th pixel and row. The data is checked first
+     * ({@link ImageIntegrity}: PNG CRCs and IEND, TIFF compression and strips inside the file) and any decoder
+     * warning fails the file: a warning ("Truncated File - Missing EOI marker") is how ImageIO reports a JPEG it
+     * filled with grey.
+     */
+    public static BufferedImage decode(Path file, int step) throws ImageReadException {
+        return decode(file, step, null);
+    }
+
+    private static BufferedImage decode(Path file, int step, java.awt.Rectangle region) throws ImageReadException {
         if (!Files.isRegularFile(file)) {
             throw new ImageReadException(file, "no such file");
         }
+        java.util.Optional<ImageFormat> byName = ImageFormat.fromFileName(file.getFileName().toString());
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
                 throw new ImageReadException(file, "cannot open file");
@@ -56,9 +130,26 @@ public final class ImageLoader {
                 throw new ImageReadException(file, "not a readable image (no decoder recognises its content)");
             }
             ImageReader reader = readers.next();
+            ImageFormat format = formatOf(reader, byName.orElse(null));
+            if (format != null) {
+                ImageIntegrity.check(file, format);
+            }
+            List<String> warnings = new ArrayList<>();
             try {
                 reader.setInput(in, true, true);
-                return reader.read(0);
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                ImageReadParam param = reader.getDefaultReadParam();
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                if (region != null) {
+                    param.setSourceRegion(region);
+                }
+                BufferedImage img = reader.read(0, param);
+                if (!warnings.isEmpty()) {
+                    throw new ImageReadException(file, ImageIntegrity.CORRUPT + String.join("; ", warnings));
+                }
+                return img;
             } finally {
                 reader.dispose();
             }
@@ -66,8 +157,28 @@ public final class ImageLoader {
             throw e;
         } catch (IOException | RuntimeException e) {
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new ImageReadException(file, "corrupt or truncated image: " + detail, e);
+            String lower = detail.toLowerCase(java.util.Locale.ROOT);
+            // a reader that says "unsupported" met something valid it cannot decode: not a corrupt file
+            if (lower.contains("unsupported") || lower.contains("not supported")) {
+                throw new ImageReadException(file, ImageIntegrity.UNSUPPORTED + detail, e);
+            }
+            throw new ImageReadException(file, ImageIntegrity.CORRUPT + detail, e);
         }
+    }
+
+    /** The format the chosen reader decodes (the content decides, not the extension). */
+    private static ImageFormat formatOf(ImageReader reader, ImageFormat fallback) throws IOException {
+        String name = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
+        if (name.contains("png")) {
+            return ImageFormat.PNG;
+        }
+        if (name.contains("jpeg") || name.contains("jpg")) {
+            return ImageFormat.JPEG;
+        }
+        if (name.contains("tif")) {
+            return ImageFormat.TIFF;
+        }
+        return fallback;
     }
 
     static GrayImage toGray(Path file, BufferedImage img) throws ImageReadException {
@@ -85,7 +196,7 @@ public final class ImageLoader {
             return new GrayImage(w, h, out, 8);
         }
         if (bits != 8 && bits != 16) {
-            throw new ImageReadException(file, "unsupported bit depth " + bits + " (8 or 16 expected)");
+            throw new ImageReadException(file, "unsupported: bit depth " + bits + " (8 or 16 expected)");
         }
         double max = (1 << bits) - 1;
         if (bands <= 2) {

@@ -115,15 +115,18 @@ public final class NavigatorView extends TreeView<NavigatorNode> {
         private final Label label = new Label();
         private final Label detail = new Label();
         private final HBox badges = new HBox(2);
-        private final Region spacer = new Region();
-        private final HBox box = new HBox(6, icon, label, detail, spacer, badges);
+        // badges before the text: at the default navigator width they stayed off-screen behind long details
+        private final HBox box = new HBox(6, icon, badges, label, detail);
 
         NodeCell() {
             box.setAlignment(Pos.CENTER_LEFT);
             label.getStyleClass().add("nav-label");
             detail.getStyleClass().add("nav-detail");
             badges.getStyleClass().add("nav-badges");
-            HBox.setHgrow(spacer, Priority.ALWAYS);
+            badges.setMinWidth(Region.USE_PREF_SIZE);
+            label.setMinWidth(Region.USE_PREF_SIZE); // the name stays whole; the detail gives way ("…")
+            detail.setMinWidth(0);
+            HBox.setHgrow(detail, Priority.ALWAYS);
             icon.getStyleClass().add("nav-icon");
         }
 
@@ -159,8 +162,10 @@ public final class NavigatorView extends TreeView<NavigatorNode> {
                 }
                 setTooltip(new Tooltip(n.sequence().key() + "\n" + n.detail()));
             } else {
-                setTooltip(null);
+                setTooltip(new Tooltip(n.label() + "\n" + n.detail())); // the whole text when the row clips it
             }
+            badges.setVisible(!badges.getChildren().isEmpty());
+            badges.setManaged(badges.isVisible());
             setGraphic(box);
         }
     }

@@ -115,7 +115,10 @@ public final class PatchGalleryView extends BorderPane {
                 pseudoClassStateChanged(CHOSEN, false);
                 return;
             }
-            label.setText(item.label());
+            // rank and confluency first: in a 120 px cell the time is what gives way ("…"); the tooltip has all
+            label.setText("#" + (item.patch().rank() + 1)
+                    + String.format(java.util.Locale.ROOT, " · %.2f · ", item.patch().confluency())
+                    + item.frame().time().label());
             setTooltip(new Tooltip(item.frame().fileName() + "\n" + item.label() + "\nbox " + item.patch().x()
                     + ", " + item.patch().y() + " (" + item.source().label() + ")\nClick to open the frame"));
             pseudoClassStateChanged(CHOSEN, item.equals(vm.selectedProperty().get()));

@@ -20,6 +20,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -110,11 +111,15 @@ public final class SelectionPanel extends BorderPane {
         labelsBox.setId("labelsToggle");
         labelsBox.selectedProperty().bindBidirectional(o.labelsVisibleProperty());
         labelsBox.disableProperty().bind(o.patchesVisibleProperty().not());
-        top.getChildren().addAll(header("Overlays", "mdi2l-layers-outline"),
-                row(mask, spacer(), maskColor),
-                row(new Label("Opacity"), opacity, opacityText),
-                row(boxes, spacer(), boxColor),
-                labelsBox);
+        // collapsed: the toolbar toggles both overlays (M, P); colours and opacity are here when wanted, and the
+        // parameter list keeps the height on small screens
+        VBox overlayBox = new VBox(6, row(mask, spacer(), maskColor), row(new Label("Opacity"), opacity, opacityText),
+                row(boxes, spacer(), boxColor), labelsBox);
+        TitledPane overlays = new TitledPane("Overlay look", overlayBox);
+        overlays.setId("overlaySection");
+        overlays.setGraphic(new FontIcon("mdi2l-layers-outline"));
+        overlays.setExpanded(false);
+        overlays.setAnimated(false);
 
         // this frame
         summary.setId("selectionSummary");
@@ -141,28 +146,25 @@ public final class SelectionPanel extends BorderPane {
         reset.setOnAction(e -> vm.resetParameters());
         reset.getStyleClass().add("small-button");
         HBox paramHeader = row(header("Parameters", "mdi2t-tune-vertical"), spacer(), reset);
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("parameter-grid");
-        grid.setHgap(8);
-        grid.setVgap(3);
-        ColumnConstraints c0 = new ColumnConstraints();
-        c0.setMinWidth(Region.USE_PREF_SIZE); // names stay readable; the fields give way
-        ColumnConstraints c1 = new ColumnConstraints();
-        c1.setHgrow(Priority.ALWAYS);
-        c1.setFillWidth(true);
-        grid.getColumnConstraints().addAll(c0, c1);
-        int r = 0;
+        Map<String, GridPane> grids = new LinkedHashMap<>();
+        Map<String, Integer> rows = new LinkedHashMap<>();
         for (SelectionParameters.Spec spec : SelectionParameters.specs()) {
-            Label l = new Label(spec.name());
+            ParameterLabels.Label human = ParameterLabels.of(spec.name());
+            GridPane grid = grids.computeIfAbsent(human.group(), g -> parameterGrid());
+            Label l = new Label(ParameterLabels.text(spec.name()));
             l.getStyleClass().add("parameter-name");
-            l.setMinWidth(Region.USE_PREF_SIZE);
-            String tip = spec.description() + "\nDefault: "
-                    + SelectionViewModel.format(spec.getter().apply(SelectionParameters.defaults()));
+            l.setWrapText(true);
+            l.setMinWidth(60);
+            // plain words first; the code name (for --param name=value) and the default last
+            String tip = (human.help().isEmpty() ? spec.description() : human.help())
+                    + "\nDefault: " + SelectionViewModel.format(spec.getter().apply(SelectionParameters.defaults()))
+                    + "\nScripting: --param " + spec.name() + "=VALUE";
             l.setTooltip(new Tooltip(tip));
             Control field = field(spec);
             field.setTooltip(new Tooltip(tip));
             field.setId("param-" + spec.name());
-            grid.addRow(r++, l, field);
+            int r = rows.merge(human.group(), 1, Integer::sum) - 1;
+            grid.addRow(r, l, field);
             fields.put(spec.name(), field);
             labels.put(spec.name(), l);
         }
@@ -174,9 +176,17 @@ public final class SelectionPanel extends BorderPane {
         Label hint = new Label("Edits re-run this frame; Apply runs every frame of the dataset.");
         hint.getStyleClass().add("selection-hint");
         hint.setWrapText(true);
-        top.getChildren().add(paramHeader);
-        params.getChildren().addAll(grid);
-        bottom.getChildren().addAll(paramError, hint);
+        params.getChildren().add(paramHeader);
+        for (String group : ParameterLabels.groups()) {
+            GridPane grid = grids.get(group);
+            if (grid != null) {
+                Label groupHeader = new Label(group);
+                groupHeader.getStyleClass().add("parameter-group");
+                params.getChildren().addAll(groupHeader, grid);
+            }
+        }
+        params.getChildren().addAll(hint, overlays);
+        bottom.getChildren().addAll(paramError);
         vm.parametersProperty().addListener((ob, a, p) -> syncFields());
         syncFields();
 
@@ -306,6 +316,21 @@ public final class SelectionPanel extends BorderPane {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    private static GridPane parameterGrid() {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("parameter-grid");
+        grid.setHgap(8);
+        grid.setVgap(3);
+        ColumnConstraints c0 = new ColumnConstraints();
+        c0.setHgrow(Priority.ALWAYS); // labels wrap rather than push the fields out
+        c0.setPercentWidth(62);
+        ColumnConstraints c1 = new ColumnConstraints();
+        c1.setPercentWidth(38);
+        c1.setFillWidth(true);
+        grid.getColumnConstraints().addAll(c0, c1);
+        return grid;
     }
 
     private static Label header(String text, String icon) {

@@ -96,9 +96,12 @@ public final class ThumbnailCache {
         cache.clear();
     }
 
+    /** Pixels a thumbnail's source may hold: bigger files are subsampled while decoding (a 12000×12000 PNG too). */
+    static final long SOURCE_PIXELS = 4L << 20;
+
     /** Loads the gray image (8- or 16-bit alike) and box-averages it down to at most {@code maxSize}. */
     public static Thumbnail decodeGray(Path file, int maxSize) throws ImageReadException {
-        GrayImage g = ImageLoader.loadGray(file);
+        GrayImage g = ImageLoader.loadPreview(file, SOURCE_PIXELS).image();
         return fromGray(g, maxSize);
     }
 

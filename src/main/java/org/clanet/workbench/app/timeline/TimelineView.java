@@ -51,7 +51,7 @@ public final class TimelineView extends VBox {
         strip.setFixedCellSize(112);
         strip.setFocusTraversable(false);
         VBox.setVgrow(strip, Priority.ALWAYS);
-        strip.setMinHeight(90);
+        strip.setMinHeight(122); // tile 76 + time label + cell padding + the scroll bar: labels are never cut
         scrubber.getStyleClass().add("scrubber");
         scrubber.setBlockIncrement(1);
         scrubber.setMajorTickUnit(1);

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.clanet.workbench.app.util.FileKey;
 import org.clanet.workbench.app.util.LruCache;
 import org.clanet.workbench.imaging.GrayImage;
+import org.clanet.workbench.imaging.ImageLimits;
 import org.clanet.workbench.imaging.ImageLoader;
 import org.clanet.workbench.imaging.ImageReadException;
 
@@ -31,25 +32,56 @@ public final class FrameLoader {
 
     /**
      * The outcome of a request: an image with its auto-levels range ({@code levels}: low, high), or the reason it
-     * could not be read.
+     * could not be read. {@code step} > 1: the image is a preview holding every step-th pixel and row of a file
+     * too large to hold whole ({@link ImageLoader#loadPreview}).
      */
-    public record Result(Path file, GrayImage image, String error, float[] levels) {
+    public record Result(Path file, GrayImage image, String error, float[] levels, int step) {
+
+        public Result(Path file, GrayImage image, String error, float[] levels) {
+            this(file, image, error, levels, 1);
+        }
     }
 
-    private record Decoded(GrayImage image, float[] levels) {
+    /** Decodes a file for display, subsampled when big: {@link ImageLoader#loadPreview} in production. */
+    @FunctionalInterface
+    interface PreviewDecoder {
+        ImageLoader.Preview decode(Path file) throws ImageReadException;
     }
+
+    private record Decoded(GrayImage image, float[] levels, int step) {
+    }
+
+    /** Full-resolution pixels of part of a file, at (x, y) in file pixels (the viewer's tile over a preview). */
+    public record Region(Path file, int x, int y, GrayImage image) {
+    }
+
+    private final AtomicLong regionGeneration = new AtomicLong();
 
     private final Executor background;
     private final Executor ui;
-    private final Decoder decoder;
+    private final PreviewDecoder decoder;
     private final LruCache<FileKey, Decoded> cache;
     private final AtomicLong generation = new AtomicLong();
 
+    /** Frames over {@link ImageLimits#PREVIEW_PIXELS} are shown subsampled, so a huge file cannot exhaust memory. */
     public FrameLoader(Executor background, Executor ui, long maxCachedPixels) {
-        this(background, ui, maxCachedPixels, ImageLoader::loadGray);
+        this(background, ui, maxCachedPixels,
+                (PreviewDecoder) file -> ImageLoader.loadPreview(file, ImageLimits.PREVIEW_PIXELS));
     }
 
     public FrameLoader(Executor background, Executor ui, long maxCachedPixels, Decoder decoder) {
+        this(background, ui, maxCachedPixels, (PreviewDecoder) file -> {
+            GrayImage g = decoder.decode(file);
+            return new ImageLoader.Preview(g, 1, g.width(), g.height());
+        });
+    }
+
+    /** A loader with its own preview decoding (tests). */
+    static FrameLoader previewing(Executor background, Executor ui, long maxCachedPixels, PreviewDecoder decoder) {
+        return new FrameLoader(background, ui, maxCachedPixels, decoder);
+    }
+
+    private FrameLoader(Executor background, Executor ui, long maxCachedPixels, PreviewDecoder decoder) {
         this.background = background;
         this.ui = ui;
         this.decoder = decoder;
@@ -63,7 +95,7 @@ public final class FrameLoader {
         if (hit != null) {
             ui.execute(() -> {
                 if (generation.get() == gen) {
-                    done.accept(new Result(file, hit.image(), null, hit.levels()));
+                    done.accept(new Result(file, hit.image(), null, hit.levels(), hit.step()));
                 }
             });
             return;
@@ -75,10 +107,11 @@ public final class FrameLoader {
             Result r;
             try {
                 FileKey key = FileKey.of(file); // before the decode: a file replaced meanwhile is decoded again
-                GrayImage g = decoder.decode(file);
+                ImageLoader.Preview p = decoder.decode(file);
+                GrayImage g = p.image();
                 float[] levels = DisplayMapping.percentiles(g, LOW_PERCENTILE, HIGH_PERCENTILE);
-                cache.put(key, new Decoded(g, levels));
-                r = new Result(file, g, null, levels);
+                cache.put(key, new Decoded(g, levels, p.step()));
+                r = new Result(file, g, null, levels, p.step());
             } catch (ImageReadException e) {
                 r = new Result(file, null, e.reason(), null);
             } catch (RuntimeException | OutOfMemoryError e) {
@@ -92,6 +125,36 @@ public final class FrameLoader {
                 }
             });
         });
+    }
+
+    /**
+     * Decodes a rectangle of a file at full resolution; {@code done} runs on the UI executor unless a newer region
+     * was asked for first. A file that cannot be read gives nothing (the preview stays).
+     */
+    public void loadRegion(Path file, int x, int y, int w, int h, Consumer<Region> done) {
+        long gen = regionGeneration.incrementAndGet();
+        background.execute(() -> {
+            if (regionGeneration.get() != gen) {
+                return;
+            }
+            GrayImage g;
+            try {
+                g = ImageLoader.loadRegion(file, x, y, w, h);
+            } catch (ImageReadException | RuntimeException | OutOfMemoryError e) {
+                return;
+            }
+            Region r = new Region(file, Math.max(0, x), Math.max(0, y), g);
+            ui.execute(() -> {
+                if (regionGeneration.get() == gen) {
+                    done.accept(r);
+                }
+            });
+        });
+    }
+
+    /** Drops a pending region request. */
+    public void cancelRegion() {
+        regionGeneration.incrementAndGet();
     }
 
     /** Drops pending requests (their results will not be delivered). */

@@ -30,6 +30,9 @@ public final class ImageViewer extends Region {
     private PixelBuffer<IntBuffer> pixels;
     private int[] argb;
     private GrayImage rendered;
+    private WritableImage tileBuffer;
+    private GrayImage renderedTile;
+    private DisplayMapping renderedTileMapping;
     private DisplayMapping renderedMapping;
     private double dragX;
     private double dragY;
@@ -130,17 +133,44 @@ public final class ImageViewer extends Region {
         ViewTransform t = vm.getTransform();
         g.setImageSmoothing(t.scale() < 1);
         g.drawImage(buffer, t.tx(), t.ty(), img.width() * t.scale(), img.height() * t.scale());
+        FrameLoader.Region tile = vm.tileProperty().get();
+        if (tile != null && frame != null && tile.file().equals(frame.path())) {
+            // full-resolution pixels over the preview: a preview pixel is step file pixels wide
+            double k = t.scale() / vm.previewStep();
+            if (tile.image() != renderedTile || !m.equals(renderedTileMapping)) {
+                int[] px = m.toArgb(tile.image(), null);
+                tileBuffer = new WritableImage(new PixelBuffer<>(tile.image().width(), tile.image().height(),
+                        IntBuffer.wrap(px), PixelFormat.getIntArgbPreInstance()));
+                renderedTile = tile.image();
+                renderedTileMapping = m;
+            }
+            g.drawImage(tileBuffer, t.tx() + tile.x() * k, t.ty() + tile.y() * k, tile.image().width() * k,
+                    tile.image().height() * k);
+        }
+        // overlays are in the file's pixels; a preview holds every step-th of them
+        ViewTransform fileTransform = vm.previewStep() == 1 ? t
+                : new ViewTransform(t.scale() / vm.previewStep(), t.tx(), t.ty());
         for (OverlayLayer layer : vm.layers()) {
             if (layer.visibleProperty().get()) {
                 g.save();
                 try {
-                    layer.draw(g, frame, t);
+                    layer.draw(g, frame, fileTransform);
                 } catch (RuntimeException e) {
                     org.slf4j.LoggerFactory.getLogger(ImageViewer.class).warn("overlay {} failed", layer.name(), e);
                 } finally {
                     g.restore();
                 }
             }
+        }
+        String notice = vm.noticeProperty().get();
+        if (!notice.isEmpty()) {
+            g.setFont(Font.font(12));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.setFill(Color.color(0, 0, 0, 0.65));
+            g.fillRoundRect(8, 8, Math.min(w - 16, notice.length() * 6.6 + 16), 22, 8, 8);
+            g.setFill(Color.web("#ffd88a"));
+            g.fillText(notice, 16, 12, w - 32);
         }
     }
 

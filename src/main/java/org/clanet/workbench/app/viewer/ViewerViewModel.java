@@ -38,6 +38,11 @@ public final class ViewerViewModel {
     private final ReadOnlyObjectWrapper<GrayImage> image = new ReadOnlyObjectWrapper<>(this, "image");
     private final ReadOnlyObjectWrapper<Frame> shownFrame = new ReadOnlyObjectWrapper<>(this, "shownFrame");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    /** 1, or n when the image shown is every n-th pixel and row of the file (a preview of a huge frame). */
+    private int step = 1;
+    /** Full-resolution pixels of the visible part of a preview, once zoomed in past the preview's resolution. */
+    private final ReadOnlyObjectWrapper<FrameLoader.Region> tile = new ReadOnlyObjectWrapper<>(this, "tile");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyObjectWrapper<ViewTransform> transform =
             new ReadOnlyObjectWrapper<>(this, "transform", ViewTransform.IDENTITY);
@@ -69,9 +74,10 @@ public final class ViewerViewModel {
             }
             requestRedraw();
         });
-        for (Observable o : new Observable[] {transform, mapping, image, error}) {
+        for (Observable o : new Observable[] {transform, mapping, image, error, tile}) {
             o.addListener(redrawOnChange);
         }
+        transform.addListener(o -> updateTile());
     }
 
     private void load(Frame f) {
@@ -80,6 +86,10 @@ public final class ViewerViewModel {
             image.set(null);
             shownFrame.set(null);
             error.set("");
+            notice.set("");
+            step = 1;
+            tile.set(null);
+            loader.cancelRegion();
             loading.set(false);
             return;
         }
@@ -92,13 +102,79 @@ public final class ViewerViewModel {
                 levels.set(r.levels()); // computed by the loader next to the decode, off the FX thread
             }
             error.set(r.error() == null ? "" : r.error());
+            step = r.image() == null ? 1 : r.step();
+            notice.set(step == 1 ? "" : String.format(Locale.ROOT,
+                    "Preview: every %d%s pixel of a %d×%d frame (too large to hold whole)", step, ordinal(step),
+                    r.image().width() * step, r.image().height() * step));
             shownFrame.set(f);
+            tile.set(null);
+            loader.cancelRegion();
             image.set(r.image());
             if (fitToWindow.get() || sizeChanged && r.image() != null) {
                 fit();
             }
+            updateTile();
             requestRedraw();
         });
+    }
+
+    /**
+     * Over a preview, once a preview pixel covers more than a screen pixel: asks for the visible part of the file at
+     * full resolution (with a margin, at most {@link org.clanet.workbench.imaging.ImageLimits#PREVIEW_PIXELS}), so
+     * zooming into a huge frame shows its real pixels while memory stays bounded.
+     */
+    private void updateTile() {
+        GrayImage g = image.get();
+        Frame f = shownFrame.get();
+        ViewTransform t = transform.get();
+        if (step == 1 || g == null || f == null || t.scale() <= 1 || viewW <= 0) {
+            if (tile.get() != null) {
+                tile.set(null);
+            }
+            loader.cancelRegion();
+            return;
+        }
+        double px0 = Math.max(0, t.toImageX(0));
+        double py0 = Math.max(0, t.toImageY(0));
+        double px1 = Math.min(g.width(), t.toImageX(viewW));
+        double py1 = Math.min(g.height(), t.toImageY(viewH));
+        if (px1 <= px0 || py1 <= py0) {
+            return;
+        }
+        int x0 = (int) Math.floor(px0) * step;
+        int y0 = (int) Math.floor(py0) * step;
+        int x1 = (int) Math.ceil(px1) * step;
+        int y1 = (int) Math.ceil(py1) * step;
+        FrameLoader.Region have = tile.get();
+        if (have != null && have.file().equals(f.path()) && have.x() <= x0 && have.y() <= y0
+                // the file is at least (preview size - 1) · step + 1 wide: a tile clamped there covers the edge
+                && have.x() + have.image().width() >= Math.min(x1, (g.width() - 1) * step + 1)
+                && have.y() + have.image().height() >= Math.min(y1, (g.height() - 1) * step + 1)) {
+            return; // the tile covers the view
+        }
+        int mx = (x1 - x0) / 4;
+        int my = (y1 - y0) / 4;
+        long area = (long) (x1 - x0 + 2 * mx) * (y1 - y0 + 2 * my);
+        if (area > org.clanet.workbench.imaging.ImageLimits.PREVIEW_PIXELS) {
+            mx = 0;
+            my = 0;
+            if ((long) (x1 - x0) * (y1 - y0) > org.clanet.workbench.imaging.ImageLimits.PREVIEW_PIXELS) {
+                return; // not zoomed in enough for a bounded tile: the preview is what shows
+            }
+        }
+        int rx = Math.max(0, x0 - mx);
+        int ry = Math.max(0, y0 - my);
+        loader.loadRegion(f.path(), rx, ry, x1 + mx - rx, y1 + my - ry, r -> {
+            Frame now = shownFrame.get();
+            if (now != null && now.path().equals(r.file()) && step > 1) {
+                tile.set(r);
+            }
+        });
+    }
+
+    /** The full-resolution tile over a preview (null when none); file pixel coordinates. */
+    public ReadOnlyObjectProperty<FrameLoader.Region> tileProperty() {
+        return tile.getReadOnlyProperty();
     }
 
     /** The view's size, on every resize; refits while in fit-to-window mode. */
@@ -118,9 +194,11 @@ public final class ViewerViewModel {
         }
     }
 
+    /** Actual file pixels: one file pixel per screen pixel (a preview pixel then covers {@code step}). */
     public void oneToOne() {
         fitToWindow.set(false);
-        transform.set(transform.get().oneToOne(viewW, viewH));
+        ViewTransform t = transform.get();
+        transform.set(t.zoomAt(step / t.scale(), viewW / 2, viewH / 2));
     }
 
     public void zoomIn() {
@@ -136,11 +214,30 @@ public final class ViewerViewModel {
         transform.set(transform.get().zoomAt(factor, x, y));
     }
 
-    /** Centres the view on the image point (x, y) in image pixels, keeping the zoom; leaves fit-to-window. */
+    /**
+     * Centres the view on the file point (x, y), keeping the zoom, only as far as the image edges allow: the image
+     * keeps filling the view (centring a corner patch used to leave half the view empty); an axis on which the
+     * image is smaller than the view is centred. Leaves fit-to-window.
+     */
     public void centerOn(double x, double y) {
         fitToWindow.set(false);
         double k = transform.get().scale();
-        transform.set(new ViewTransform(k, viewW / 2 - x * k, viewH / 2 - y * k));
+        GrayImage g = image.get();
+        double tx = viewW / 2 - x / step * k;
+        double ty = viewH / 2 - y / step * k;
+        if (g != null) {
+            tx = clampAxis(tx, g.width() * k, viewW);
+            ty = clampAxis(ty, g.height() * k, viewH);
+        }
+        transform.set(new ViewTransform(k, tx, ty));
+    }
+
+    /** The offset that keeps an image of {@code extent} covering a view of {@code view} (or centred in it). */
+    static double clampAxis(double offset, double extent, double view) {
+        if (extent <= view) {
+            return (view - extent) / 2;
+        }
+        return Math.max(view - extent, Math.min(0, offset));
     }
 
     public void panBy(double dx, double dy) {
@@ -161,7 +258,29 @@ public final class ViewerViewModel {
             readout.set("");
             return;
         }
-        readout.set(readoutText(g, ix, iy));
+        String text = readoutText(g, ix, iy);
+        // a preview's pixel (ix, iy) is the file's (ix·step, iy·step): report the file's coordinates
+        readout.set(step == 1 ? text : text.replaceFirst("^x \\d+ · y \\d+", "x " + ix * step + " · y " + iy * step)
+                + " (preview)");
+    }
+
+    private static String ordinal(int n) {
+        return n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+    }
+
+    /** 1, or the subsampling of the preview on screen (overlays in file pixels are drawn scaled by it). */
+    public int previewStep() {
+        return step;
+    }
+
+    /** A note about what is shown (a subsampled preview); empty normally. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public void pointerExited() {
@@ -247,9 +366,9 @@ public final class ViewerViewModel {
         return readout.getReadOnlyProperty();
     }
 
-    /** "100 %" style zoom label. */
+    /** "100 %" style zoom label, in file pixels (a preview of every 3rd pixel shown at 300 % is 100 %). */
     public String zoomText() {
-        return String.format(Locale.ROOT, "%.0f %%", transform.get().scale() * 100);
+        return String.format(Locale.ROOT, "%.0f %%", transform.get().scale() / step * 100);
     }
 
     /** Overlay layers, drawn in order over the image. Add yours here (see {@link OverlayLayer}). */

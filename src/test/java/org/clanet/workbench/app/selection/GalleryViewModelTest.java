@@ -18,6 +18,7 @@ import org.clanet.workbench.imaging.Preset;
 import org.clanet.workbench.selection.Patch;
 import org.clanet.workbench.selection.SelectionParameters;
 import org.junit.jupiter.api.AfterEach;
+import org.clanet.workbench.app.viewer.ViewTransform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,10 +139,17 @@ class GalleryViewModelTest {
         Item last = g.items().stream().filter(i -> i.frameIndex() == 3).findFirst().orElseThrow();
         g.open(last);
         assertEquals(3, stack.timeline.getIndex());
-        // the viewer is centred on the patch, at the same zoom
-        assertEquals(zoom, stack.viewer.getTransform().scale(), 1e-12);
-        assertEquals(last.patch().x() + last.patch().w() / 2.0, stack.viewer.getTransform().toImageX(200), 1e-9);
-        assertEquals(last.patch().y() + last.patch().h() / 2.0, stack.viewer.getTransform().toImageY(150), 1e-9);
+        // the viewer is centred on the patch as far as the image edges allow, at the same zoom (issue 9: no empty
+        // dark area beside a corner patch)
+        ViewTransform t = stack.viewer.getTransform();
+        assertEquals(zoom, t.scale(), 1e-12);
+        double cx = last.patch().x() + last.patch().w() / 2.0;
+        double cy = last.patch().y() + last.patch().h() / 2.0;
+        assertTrue(cx >= t.toImageX(0) && cx <= t.toImageX(400) && cy >= t.toImageY(0) && cy <= t.toImageY(300),
+                "the patch is in view");
+        org.clanet.workbench.imaging.GrayImage img = stack.viewer.getImage();
+        assertEquals(Math.max(0, Math.min(img.width() - 400 / zoom, cx - 200 / zoom)), t.toImageX(0), 1e-9);
+        assertEquals(Math.max(0, Math.min(img.height() - 300 / zoom, cy - 150 / zoom)), t.toImageY(0), 1e-9);
         assertFalse(stack.viewer.fitToWindowProperty().get());
         assertSame(g7.frames().get(3), stack.viewer.shownFrameProperty().get());
         SelectionViewModel.Highlight h = stack.selection.highlightProperty().get();

@@ -110,11 +110,11 @@ public final class SelectionScreenshots {
         snapshot(window, out.resolve("patch-gallery.png"));
     }
 
-    private static Tab tab(TabPane tabs, String text) {
+    static Tab tab(TabPane tabs, String text) {
         return tabs.getTabs().stream().filter(t -> text.equals(t.getText())).findFirst().orElseThrow();
     }
 
-    private static void fx(Runnable r) throws Exception {
+    static void fx(Runnable r) throws Exception {
         CompletableFuture<Void> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -127,7 +127,7 @@ public final class SelectionScreenshots {
         f.get(30, TimeUnit.SECONDS);
     }
 
-    private static void waitFor(int seconds, BooleanSupplier c) throws Exception {
+    static void waitFor(int seconds, BooleanSupplier c) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < end) {
             CompletableFuture<Boolean> f = new CompletableFuture<>();
@@ -140,7 +140,7 @@ public final class SelectionScreenshots {
         throw new IllegalStateException("timed out");
     }
 
-    private static void snapshot(WorkbenchWindow window, Path file) throws Exception {
+    static void snapshot(WorkbenchWindow window, Path file) throws Exception {
         CompletableFuture<BufferedImage> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             WritableImage img = window.stage().getScene().snapshot(null);

@@ -65,7 +65,7 @@ class ThumbnailCacheTest {
         List<Thumbnail> got = new ArrayList<>();
         cache.request(f, got::add);
         assertTrue(got.get(0).isError());
-        assertTrue(got.get(0).error().contains("not a readable image"), got.get(0).error());
+        assertTrue(got.get(0).error().contains("not a valid PNG file"), got.get(0).error()); // from its header
         assertNotNull(cache.cached(f)); // not decoded again
     }
 
