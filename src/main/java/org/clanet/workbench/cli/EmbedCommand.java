@@ -101,7 +101,7 @@ public final class EmbedCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     err.println("error: " + e.getMessage());
                     err.flush();
-                    return 1;
+                    return ExitCodes.ERROR;
                 }
                 try (PatchEncoder model = PatchEncoders.open(record.file(),
                         heads == null ? OptionalInt.empty() : OptionalInt.of(heads), device)) {
@@ -118,7 +118,7 @@ public final class EmbedCommand implements Callable<Integer> {
                         progress.finish();
                         out.println("cancelled; finished frames are stored, run again to resume");
                         out.flush();
-                        return 130;
+                        return ExitCodes.CANCELLED;
                     }
                     progress.finish();
                     double secs = (System.nanoTime() - t0) / 1e9;
@@ -132,7 +132,7 @@ public final class EmbedCommand implements Callable<Integer> {
                     }
                     out.printf("workspace %s%n", ws.location());
                     out.flush();
-                    return s.complete() ? 0 : 3;
+                    return s.complete() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
                 }
             }
         }

@@ -62,7 +62,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             } catch (java.io.IOException | IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
                 err.flush();
-                return 1;
+                return ExitCodes.ERROR;
             }
             if (json) {
                 out.println(Json.PRETTY.writeValueAsString(Evaluation.document(r.model(), r.best(), r.last(),
@@ -82,7 +82,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 out.printf("wrote %s and %s%n", r.json(), r.csv());
             }
             out.flush();
-            return 0;
+            return ExitCodes.OK;
         }
     }
 

@@ -102,7 +102,7 @@ public final class PredictCommand implements Callable<Integer> {
             if (sequences.isEmpty()) {
                 err.println("error: no sequences in " + dir + " (clanet scan DIR says what it found)");
                 err.flush();
-                return 1;
+                return ExitCodes.ERROR;
             }
             try (Workspace ws = Workspace.open(dataset.root(), workspace)) {
                 ModelRecord m;
@@ -113,7 +113,7 @@ public final class PredictCommand implements Callable<Integer> {
                 } catch (IOException ex) {
                     err.println("error: " + ex.getMessage());
                     err.flush();
-                    return 1;
+                    return ExitCodes.ERROR;
                 }
                 try (PatchEncoder enc = PatchEncoders.open(e.file(), OptionalInt.empty(), device)) {
                     ConsoleProgress progress = new ConsoleProgress(err, "predict");
@@ -125,7 +125,7 @@ public final class PredictCommand implements Callable<Integer> {
                         progress.finish();
                         err.println("error: " + ex.getMessage());
                         err.flush();
-                        return 1;
+                        return ExitCodes.ERROR;
                     }
                     progress.finish();
                     if (heatmaps != null) {
@@ -143,12 +143,12 @@ public final class PredictCommand implements Callable<Integer> {
                     }
                     out.flush();
                     err.flush();
-                    return r.summary().complete() ? 0 : 3;
+                    return r.summary().complete() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
                 }
             } catch (CancellationException ex) {
                 out.println("cancelled; finished work is stored, run again to resume");
                 out.flush();
-                return 130;
+                return ExitCodes.CANCELLED;
             }
         }
     }

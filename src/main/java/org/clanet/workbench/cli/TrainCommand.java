@@ -112,16 +112,16 @@ public final class TrainCommand implements Callable<Integer> {
                             o.split().train().size(), o.split().validation().size(), o.split().test().size());
                     out.printf("evaluate with: clanet evaluate %s --model %s%n", dir, o.model().id());
                     out.flush();
-                    return 0;
+                    return ExitCodes.OK;
                 }
             } catch (CancellationException e) {
                 out.println("cancelled: " + e.getMessage() + " (the same command resumes)");
                 out.flush();
-                return 130;
+                return ExitCodes.CANCELLED;
             } catch (IllegalArgumentException | IllegalStateException | IOException e) {
                 err.println("error: " + e.getMessage());
                 err.flush();
-                return 1;
+                return ExitCodes.ERROR;
             }
         }
     }

@@ -61,10 +61,10 @@ public final class WorkspaceCommand implements Runnable {
                 out.printf("merged %d workspaces into %s: %d results, %d run records, %d files%n", r.sources(),
                         target.location(), r.items(), r.runs(), r.files());
                 out.flush();
-                return 0;
+                return ExitCodes.OK;
             } catch (WorkspaceException e) {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
-                return 1;
+                return ExitCodes.ERROR;
             }
         }
     }
