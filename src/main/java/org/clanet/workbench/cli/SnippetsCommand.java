@@ -23,10 +23,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "snippets", mixinStandardHelpOptions = true,
-        description = {"Show the snippets time-series segment sampling draws for each sequence, per training epoch:",
-            "segment length g (hours), the frames taken (0-based indices in time order) and the sample weight.",
-            "Needs only the scan (frame times); a training run with the same seed draws the same snippets from",
-            "the same frames. The first --warmup epochs take whole sequences."})
+        description = {"Show the snippets that time-series segment sampling draws for each sequence, per training "
+            + "epoch: the segment length g in hours, the frames taken (0-based indices in time order) and the "
+            + "sample weight.",
+            "It needs only the scan (frame times). A training run with the same seed draws the same snippets "
+            + "from the same frames. The first --warmup epochs take whole sequences."})
 public final class SnippetsCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "Dataset folder.")
