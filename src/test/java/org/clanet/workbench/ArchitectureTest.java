@@ -16,7 +16,7 @@ class ArchitectureTest {
 
     private static final String BASE = "org.clanet.workbench";
     private static final String[] CORE = {BASE + ".dataset..", BASE + ".imaging..", BASE + ".selection..",
-        BASE + ".embedding..", BASE + ".mil..", BASE + ".workspace..", BASE + ".pipeline..", BASE + ".cli.."};
+        BASE + ".embedding..", BASE + ".mil..", BASE + ".workspace..", BASE + ".pipeline..", BASE + ".io..", BASE + ".cli.."};
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -40,7 +40,8 @@ class ArchitectureTest {
 
     @Test
     void lowerLayersDoNotReachUp() {
-        noClasses().that().resideInAnyPackage(BASE + ".dataset..", BASE + ".imaging..", BASE + ".workspace..")
+        noClasses().that().resideInAnyPackage(BASE + ".dataset..", BASE + ".imaging..", BASE + ".workspace..",
+                        BASE + ".io..")
                 .should().dependOnClassesThat().resideInAnyPackage(BASE + ".selection..", BASE + ".embedding..",
                         BASE + ".mil..", BASE + ".cli..")
                 .check(classes);
@@ -48,6 +49,38 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName(BASE + ".Launcher")
                 .should().dependOnClassesThat().resideInAPackage(BASE + ".cli..")
                 .because("the CLI is an entry point like the app; stages live in the core")
+                .check(classes);
+    }
+
+    @Test
+    void appNeverTalksSql() {
+        noClasses().that().resideInAPackage(BASE + ".app..")
+                .should().dependOnClassesThat().resideInAPackage("java.sql..")
+                .because("the app reads results through the core's read-back API, never the database")
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsDoNotTouchTheSceneGraph() {
+        noClasses().that().resideInAPackage(BASE + ".app..").and().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAPackage("javafx.scene..")
+                .because("view models hold state and are tested without a screen; views draw")
+                .check(classes);
+    }
+
+    @Test
+    void deepLearningStaysInsideItsPackages() {
+        noClasses().that().resideOutsideOfPackages(BASE + ".embedding..", BASE + ".mil..")
+                .should().dependOnClassesThat().resideInAPackage("ai.djl..")
+                .because("DJL stays behind the embedding and MIL packages' own interfaces")
+                .check(classes);
+    }
+
+    @Test
+    void ioIsTheBottom() {
+        noClasses().that().resideInAPackage(BASE + ".io..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".workspace..", BASE + ".pipeline..",
+                        BASE + ".dataset..", BASE + ".selection..")
                 .check(classes);
     }
 

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "clanet", mixinStandardHelpOptions = true, versionProvider = ClanetCommand.Version.class,
         description = {"CLANet Workbench: identify cell lines from time-lapse brightfield images.",
             "Without a command, java -jar clanet.jar opens the workbench."},
-        subcommands = {ScanCommand.class, SelectCommand.class, SampleDataCommand.class, InfoCommand.class, SnippetsCommand.class,
+        subcommands = {ScanCommand.class, SelectCommand.class, SampleDataCommand.class, InfoCommand.class,
+            WorkspaceCommand.class, SnippetsCommand.class,
             CommandLine.HelpCommand.class})
 public final class ClanetCommand implements Runnable {
 

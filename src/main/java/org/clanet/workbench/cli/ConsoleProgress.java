@@ -2,6 +2,7 @@ package org.clanet.workbench.cli;
 
 import java.io.PrintWriter;
 import org.clanet.workbench.pipeline.Eta;
+import org.clanet.workbench.pipeline.ProgressEvent;
 import org.clanet.workbench.pipeline.ProgressListener;
 
 /**
@@ -52,6 +53,46 @@ public final class ConsoleProgress implements ProgressListener {
             out.println(line);
         }
         out.flush();
+    }
+
+    /**
+     * Typed events get a line of their own: per-epoch scalars ("epoch 3  loss 0.412  lr 5.0e-05"), finished
+     * metrics, notes. Per-step scalars (series "step") only feed the progress line, which they would flood.
+     */
+    @Override
+    public synchronized void event(ProgressEvent event) {
+        String line = null;
+        if (event instanceof ProgressEvent.Note n) {
+            line = n.text();
+        } else if (event instanceof ProgressEvent.Metrics m) {
+            line = m.name() + ":" + values(m.values());
+        } else if (event instanceof ProgressEvent.Scalars sc && !"step".equals(sc.series())) {
+            line = String.format(java.util.Locale.ROOT, "%s %s%s", sc.series(), trim(sc.x()), values(sc.values()));
+        }
+        if (line == null) {
+            return;
+        }
+        finish();
+        out.println(label + ": " + line);
+        out.flush();
+    }
+
+    private static String values(java.util.Map<String, Double> v) {
+        StringBuilder b = new StringBuilder();
+        new java.util.TreeMap<>(v).forEach((k, x) -> b.append("  ").append(k).append(' ').append(format(x)));
+        return b.toString();
+    }
+
+    private static String trim(double x) {
+        return x == Math.rint(x) ? String.valueOf((long) x) : String.format(java.util.Locale.ROOT, "%.2f", x);
+    }
+
+    static String format(double x) {
+        double a = Math.abs(x);
+        if (x == 0 || (a >= 1e-3 && a < 1e5)) {
+            return String.format(java.util.Locale.ROOT, "%.4f", x);
+        }
+        return String.format(java.util.Locale.ROOT, "%.2e", x);
     }
 
     /** Ends an in-place line so the next output starts on its own line. */

@@ -16,6 +16,7 @@ import org.clanet.workbench.dataset.SkippedFile;
 import org.clanet.workbench.imaging.Preset;
 import org.clanet.workbench.pipeline.Cancellation;
 import org.clanet.workbench.selection.SelectionParameters;
+import org.clanet.workbench.pipeline.Shard;
 import org.clanet.workbench.selection.SelectionStage;
 import org.clanet.workbench.workspace.Workspace;
 
@@ -59,6 +60,11 @@ public final class SelectCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "AUTO",
             description = "AUTO (by image size), INCUCYTE_1408x1040 or GENERIC (default: ${DEFAULT-VALUE}).")
     Preset preset;
+
+    @Option(names = "--shard", paramLabel = "I/N", defaultValue = "1/1", converter = ShardConverter.class,
+            description = "Process only part I of N of the frames (for many machines; merge the workspaces with"
+                    + " `clanet workspace merge`). Default: all.")
+    Shard shard;
 
     @Option(names = "--list-params", description = "List the parameters with their values and exit.")
     boolean listParams;
@@ -125,7 +131,7 @@ public final class SelectCommand implements Callable<Integer> {
             printSkipped(out, dataset);
             Path root = dataset.root();
             try (Workspace ws = noWorkspace ? null : Workspace.open(root, workspace)) {
-                s = stage.run(root, SelectionStage.itemsOf(dataset), ws, export, progress, cancel);
+                s = stage.run(root, SelectionStage.itemsOf(dataset), ws, export, shard, progress, cancel);
                 if (ws != null) {
                     out.printf("workspace %s%n", ws.location());
                 }
@@ -140,6 +146,9 @@ public final class SelectCommand implements Callable<Integer> {
         double secs = (System.nanoTime() - t0) / 1e9;
         out.printf(Locale.ROOT, "%d images: %d processed, %d up to date, %d failed, %d with notes (%.1f s, %d threads)%n",
                 s.total(), s.processed(), s.fresh(), s.failed(), s.withNotes(), secs, n);
+        if (s.outsideShard() > 0) {
+            out.printf("shard %s: %d frames left to the other shards%n", shard, s.outsideShard());
+        }
         s.items().stream().filter(i -> i.note().isPresent()).limit(20)
                 .forEach(i -> out.printf("  %s: %s%n", i.relPath(), i.note().get()));
         if (s.withNotes() > 20) {

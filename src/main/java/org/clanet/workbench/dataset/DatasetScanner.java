@@ -28,7 +28,7 @@ import org.clanet.workbench.imaging.ImageHeaderReader;
 import org.clanet.workbench.imaging.ImageReadException;
 import org.clanet.workbench.pipeline.Cancellation;
 import org.clanet.workbench.pipeline.ProgressListener;
-import org.clanet.workbench.workspace.PortablePaths;
+import org.clanet.workbench.io.PortablePaths;
 
 /**
  * Turns a folder into a {@link Dataset}. Layout {@code ROOT/LINE/<batch folders>/images} (the batch name is

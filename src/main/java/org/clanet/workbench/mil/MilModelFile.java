@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.clanet.workbench.mil.io.ClassNames;
 import org.clanet.workbench.mil.io.NpyArray;
 import org.clanet.workbench.mil.io.Npz;
-import org.clanet.workbench.workspace.AtomicFiles;
+import org.clanet.workbench.io.AtomicFiles;
 
 /**
  * MIL weights as NumPy {@code .npz} with the published PyTorch names and shapes (a {@code model.} prefix,

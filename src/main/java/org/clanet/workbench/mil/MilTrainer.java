@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.clanet.workbench.mil.bag.Bag;
 import org.clanet.workbench.mil.io.NpyArray;
 import org.clanet.workbench.mil.io.Npz;
@@ -17,7 +16,8 @@ import org.clanet.workbench.mil.sampling.SegmentSampler;
 import org.clanet.workbench.mil.sampling.Snippet;
 import org.clanet.workbench.pipeline.Cancellation;
 import org.clanet.workbench.pipeline.Json;
-import org.clanet.workbench.workspace.AtomicFiles;
+import org.clanet.workbench.pipeline.TrainingGuard;
+import org.clanet.workbench.io.AtomicFiles;
 
 /**
  * Trains the gated-attention aggregator as train_TSS_MIL.py does: per epoch every training bag gives one TSS
@@ -29,7 +29,7 @@ import org.clanet.workbench.workspace.AtomicFiles;
  * in one archive written atomically: every N epochs, at cancel and at the end), {@code history.json},
  * {@code best.npz} and {@code last.npz}. Training into a folder with a checkpoint resumes it: all random draws
  * derive from (seed, epoch, sequence), so a resumed run equals an uninterrupted one. Cancellation is checked
- * between minibatches. One training per JVM (DJL's PyTorch engine allows one gradient collector).
+ * between minibatches. One training per JVM ({@link TrainingGuard}: DJL's gradient collector is a singleton).
  */
 public final class MilTrainer {
 
@@ -37,7 +37,6 @@ public final class MilTrainer {
     public static final String BEST = "best.npz";
     public static final String LAST = "last.npz";
     public static final String HISTORY = "history.json";
-    private static final AtomicBoolean RUNNING = new AtomicBoolean();
 
     private final MilParameters params;
 
@@ -107,14 +106,8 @@ public final class MilTrainer {
     }
 
     public Result train(TrainingData data, Path runDir, Listener listener, Cancellation cancel) throws IOException {
-        if (!RUNNING.compareAndSet(false, true)) {
-            throw new IllegalStateException("another MIL training is already running in this process: one at a"
-                    + " time (the PyTorch engine allows one gradient collector per JVM)");
-        }
-        try {
+        try (TrainingGuard guard = TrainingGuard.acquire("MIL training (" + runDir.getFileName() + ")")) {
             return run(data, runDir, listener, cancel);
-        } finally {
-            RUNNING.set(false);
         }
     }
 

@@ -16,4 +16,8 @@ public interface ProgressListener {
      * @param message short human-readable state, e.g. the file being processed
      */
     void update(long done, long total, String message);
+
+    /** Typed progress beyond done/total (epochs, losses, metrics, notes); ignored unless overridden. */
+    default void event(ProgressEvent event) {
+    }
 }

@@ -3,7 +3,7 @@ package org.clanet.workbench.pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.clanet.workbench.workspace.AppDirs;
+import org.clanet.workbench.io.AppDirs;
 
 /**
  * Process-wide settings every entry point applies before any library loads: DJL strictly offline with

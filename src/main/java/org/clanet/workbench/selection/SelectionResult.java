@@ -27,13 +27,21 @@ public record SelectionResult(byte[] mask, int width, int height, List<Patch> pa
 
     /** Fraction of the image covered by the mask. */
     public double maskFraction() {
+        return maskFraction(mask);
+    }
+
+    /** Fraction of non-zero pixels of a mask (0 for an empty array). */
+    public static double maskFraction(byte[] mask) {
+        if (mask == null || mask.length == 0) {
+            return 0;
+        }
         int n = 0;
         for (byte b : mask) {
             if (b != 0) {
                 n++;
             }
         }
-        return mask.length == 0 ? 0 : (double) n / mask.length;
+        return (double) n / mask.length;
     }
 
     /**

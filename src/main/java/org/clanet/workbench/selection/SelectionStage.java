@@ -1,9 +1,6 @@
 package org.clanet.workbench.selection;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,27 +10,30 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.clanet.workbench.dataset.Dataset;
+import org.clanet.workbench.dataset.Frame;
 import org.clanet.workbench.imaging.GrayImage;
 import org.clanet.workbench.imaging.ImageLoader;
 import org.clanet.workbench.imaging.Preset;
+import org.clanet.workbench.io.AtomicFiles;
 import org.clanet.workbench.pipeline.Cancellation;
 import org.clanet.workbench.pipeline.Json;
 import org.clanet.workbench.pipeline.ProgressListener;
-import org.clanet.workbench.workspace.AtomicFiles;
-import org.clanet.workbench.workspace.CacheKey;
+import org.clanet.workbench.pipeline.Shard;
+import org.clanet.workbench.pipeline.stage.ItemOutcome;
+import org.clanet.workbench.pipeline.stage.PrefetchingStage;
+import org.clanet.workbench.pipeline.stage.ResultSink;
+import org.clanet.workbench.pipeline.stage.RunOptions;
+import org.clanet.workbench.pipeline.stage.RunSummary;
+import org.clanet.workbench.pipeline.stage.StageKeys;
+import org.clanet.workbench.pipeline.stage.StageRunner;
 import org.clanet.workbench.workspace.InputFingerprint;
 import org.clanet.workbench.workspace.PatchStore;
 import org.clanet.workbench.workspace.RunRecord;
 import org.clanet.workbench.workspace.RunStatus;
+import org.clanet.workbench.workspace.StoredFrame;
+import org.clanet.workbench.workspace.StoredMask;
 import org.clanet.workbench.workspace.StoredPatch;
 import org.clanet.workbench.workspace.Workspace;
 import org.opencv.core.Core;
@@ -43,28 +43,41 @@ import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
 
 /**
- * The mask + patch-selection stage over many frames: N worker threads (each with its own {@link PatchSelector}),
- * at most 2N frames in flight (bounded memory), progress per frame, cooperative cancellation between frames.
+ * The mask + patch-selection stage, one {@link ItemStage} per frame run by the shared {@link StageRunner}
+ * (bounded parallelism, fresh frames skipped, grouped commits, failures noted, progress, cancel, resume).
  *
- * <p>With a workspace, each frame's result (patches, and the mask as a PNG under the workspace's files) is stored
- * with a cache key of the parameters, the preset and the file's size and modification time; a frame whose key is
- * still fresh is skipped, so a second run (or a run after a cancel or crash) only does what is missing and a change
- * of parameters re-runs everything. With an export folder, {@code OUT/masks/<relative path>.png} (extension
- * replaced, 0/255, processed size) and {@code OUT/patches.json} are written.
+ * <p>With a workspace, each frame's patches and mask (PNG) are stored in one transaction with the frame's key:
+ * the result parameters, the preset and the file's size and modification time. A frame whose key is still fresh
+ * is skipped, so a second run (or a run after a cancel or crash) only does what is missing and a change of
+ * parameters re-runs everything. The scanned frames' metadata (line, batch, sequence, time, well) is recorded
+ * too, so later stages get their bags from the workspace. With an export folder,
+ * {@code OUT/masks/<relative path>.png} (extension replaced, 0/255, processed size) and {@code OUT/patches.json}
+ * are written.
  */
-public final class SelectionStage {
+public final class SelectionStage implements PrefetchingStage<SelectionStage.Item, GrayImage, SelectionStage.Computed> {
 
     /** Stage name in the workspace (same as {@link PatchStore#STAGE}). */
     public static final String STAGE = PatchStore.STAGE;
     /** Bump when the code changes results for the same parameters. */
     public static final int STAGE_VERSION = 1;
 
-    /** One frame: the file and its path relative to the dataset folder ('/' separators). */
-    public record Item(Path file, String relPath) {
+    /**
+     * One frame: the file, its path relative to the dataset folder ('/' separators), and what the scan knows of it
+     * (null when the frame did not come from a scan).
+     */
+    public record Item(Path file, String relPath, StoredFrame scanned) {
         public Item {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(relPath, "relPath");
         }
+
+        public Item(Path file, String relPath) {
+            this(file, relPath, null);
+        }
+    }
+
+    /** A frame's result and its encoded mask. */
+    public record Computed(SelectionResult result, byte[] png) {
     }
 
     /** What happened to one frame. */
@@ -76,15 +89,21 @@ public final class SelectionStage {
 
     /** Outcome of a run. */
     public record Summary(int total, int processed, int fresh, int failed, List<ItemResult> items,
-                          Optional<Path> patchesJson) {
+                          Optional<Path> patchesJson, int outsideShard) {
         public long withNotes() {
             return items.stream().filter(i -> i.note().isPresent()).count();
+        }
+
+        public boolean complete() {
+            return failed == 0;
         }
     }
 
     private final SelectionParameters params;
     private final Preset preset;
     private final int threads;
+    private Path root;
+    private boolean encode = true;
 
     public SelectionStage(SelectionParameters params, Preset preset, int threads) {
         this.params = Objects.requireNonNull(params, "params");
@@ -101,19 +120,97 @@ public final class SelectionStage {
      * files are skipped and which of two files of the same position and time is kept).
      */
     public static List<Item> itemsOf(Dataset dataset) {
-        return dataset.frames().map(f -> new Item(f.path(), f.relativePath())).toList();
+        List<Item> out = new ArrayList<>();
+        dataset.sequences().forEach(s -> {
+            for (Frame f : s.frames()) {
+                out.add(new Item(f.path(), f.relativePath(), new StoredFrame(f.relativePath(), s.cellLine(),
+                        s.batch(), s.id(), f.time().totalMinutes(), f.header().width(), f.header().height(),
+                        f.header().bitDepth(), s.well().orElse(null))));
+            }
+        });
+        return out;
+    }
+
+    // ---- ItemStage
+
+    @Override
+    public String name() {
+        return STAGE;
+    }
+
+    @Override
+    public int version() {
+        return STAGE_VERSION;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>(params.resultMap());
+        p.put("preset", preset.name());
+        return p;
+    }
+
+    @Override
+    public Map<String, Object> runParameters() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("preset", preset.name());
+        doc.put("parameters", params.asMap());
+        return doc;
+    }
+
+    @Override
+    public String itemNoun() {
+        return "frames";
+    }
+
+    @Override
+    public String itemKey(Item item) {
+        return item.relPath();
+    }
+
+    @Override
+    public String cacheKey(Item item) {
+        return cacheKey(root, item);
     }
 
     /** The cache key of one frame under these parameters (those that change masks or patches). */
-    public String cacheKey(Path root, Item item) {
-        Map<String, Object> p = new LinkedHashMap<>(params.resultMap());
-        p.put("preset", preset.name());
-        InputFingerprint f = root == null ? InputFingerprint.of(item.file()) : InputFingerprint.of(root, item.file());
-        return CacheKey.of(STAGE, STAGE_VERSION, p, List.of(f));
+    public String cacheKey(Path datasetRoot, Item item) {
+        InputFingerprint f = datasetRoot == null ? InputFingerprint.of(item.file())
+                : InputFingerprint.of(datasetRoot, item.file());
+        return StageKeys.of(this, List.of(f));
     }
 
+    @Override
+    public GrayImage read(Item it) throws IOException {
+        return ImageLoader.loadProcessed(it.file(), preset);
+    }
+
+    @Override
+    public Computed compute(Item it, GrayImage img, Cancellation cancel) {
+        SelectionResult r = PatchSelector.select(img, params);
+        return new Computed(r, encode ? encodePng(r.mask(), r.width(), r.height()) : null);
+    }
+
+    @Override
+    public void store(Workspace ws, Item item, String cacheKey, Computed c) {
+        ws.patches().store(item.relPath(), toStored(c.result().patches()),
+                new StoredMask(c.result().width(), c.result().height(), c.png()));
+    }
+
+    @Override
+    public Optional<String> note(Computed c) {
+        return c.result().note();
+    }
+
+    @Override
+    public int count(Computed c) {
+        return c.result().patches().size();
+    }
+
+    // ---- running
+
     /**
-     * Runs the stage.
+     * Runs the stage over every frame.
      *
      * @param root      dataset folder the relative paths are relative to (for cache keys)
      * @param items     frames
@@ -123,36 +220,101 @@ public final class SelectionStage {
      */
     public Summary run(Path root, List<Item> items, Workspace workspace, Path exportDir, ProgressListener progress,
                        Cancellation cancel) throws IOException {
-        if (workspace == null) {
-            return runFrames(root, items, null, exportDir, progress, cancel);
+        return run(root, items, workspace, exportDir, Shard.ALL, progress, cancel);
+    }
+
+    /** {@link #run(Path, List, Workspace, Path, ProgressListener, Cancellation)} for one shard of the frames. */
+    public Summary run(Path root, List<Item> items, Workspace workspace, Path exportDir, Shard shard,
+                       ProgressListener progress, Cancellation cancel) throws IOException {
+        Objects.requireNonNull(items, "items");
+        this.root = root;
+        this.encode = workspace != null || exportDir != null;
+        OpenCvSupport.load();
+        if (threads > 1) {
+            Core.setNumThreads(1); // parallel over frames; OpenCV's own threads would oversubscribe
         }
-        // The run log keeps what ran with which parameters; the workbench restores them when it reopens the dataset.
-        long run = workspace.runLog().startRun(STAGE, runParametersJson());
-        try {
-            Summary s = runFrames(root, items, workspace, exportDir, progress, cancel);
-            workspace.runLog().finishRun(run, RunStatus.SUCCEEDED, s.total() + " frames: " + s.processed()
-                    + " processed, " + s.fresh() + " up to date, " + s.failed() + " failed");
-            return s;
-        } catch (CancellationException e) {
-            workspace.runLog().finishRun(run, RunStatus.CANCELLED, "cancelled");
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            workspace.runLog().finishRun(run, RunStatus.FAILED, String.valueOf(e.getMessage()));
-            throw e;
+        if (workspace != null) {
+            List<StoredFrame> scanned = items.stream().map(Item::scanned).filter(Objects::nonNull).toList();
+            workspace.frames().putAll(scanned);
+        }
+        Export export = exportDir == null ? null : new Export(workspace, exportDir);
+        RunSummary rs = StageRunner.run(this, items, workspace, RunOptions.threads(threads).withShard(shard),
+                export, progress, cancel);
+        Optional<Path> json = Optional.empty();
+        Map<String, String> notes = new TreeMap<>();
+        for (ItemOutcome o : rs.items()) {
+            o.note().ifPresent(n -> notes.put(o.itemKey(),
+                    o.status() == ItemOutcome.Status.FAILED ? "failed: " + n : n));
+        }
+        if (export != null) {
+            Path out = exportDir.resolve("patches.json");
+            writePatchesJson(out, export.patches);
+            if (!notes.isEmpty()) {
+                AtomicFiles.writeString(exportDir.resolve("notes.json"), Json.PRETTY.writeValueAsString(notes));
+            }
+            json = Optional.of(out);
+        }
+        List<ItemResult> results = new ArrayList<>();
+        for (ItemOutcome o : rs.items()) {
+            int n = o.count();
+            if (o.status() == ItemOutcome.Status.FRESH && workspace != null) {
+                n = workspace.patches().get(o.itemKey()).size();
+            }
+            results.add(new ItemResult(o.itemKey(), Status.valueOf(o.status().name()), Math.max(n, 0), o.note(),
+                    o.millis()));
+        }
+        return new Summary(rs.total(), rs.processed(), rs.fresh(), rs.failed(), List.copyOf(results), json,
+                rs.outsideShard());
+    }
+
+    /** Writes exported masks as frames pass and collects patches for {@code patches.json}. */
+    private static final class Export implements ResultSink<Item, Computed> {
+        private final Workspace ws;
+        private final Path dir;
+        private final Map<String, List<Patch>> patches = new TreeMap<>();
+
+        Export(Workspace ws, Path dir) {
+            this.ws = ws;
+            this.dir = dir;
+        }
+
+        @Override
+        public void processed(Item it, Computed c) throws IOException {
+            AtomicFiles.write(exportMaskPath(dir, it.relPath()), c.png());
+            patches.put(it.relPath(), c.result().patches());
+        }
+
+        @Override
+        public void fresh(Item it) throws IOException {
+            Optional<StoredMask> mask = ws.patches().mask(it.relPath());
+            if (mask.isPresent()) {
+                AtomicFiles.write(exportMaskPath(dir, it.relPath()), mask.get().png());
+            }
+            patches.put(it.relPath(), fromStored(ws.patches().get(it.relPath())));
         }
     }
 
-    /** The run's parameters as recorded in the run log: {@code {"preset": ..., "parameters": {...}}}. */
-    String runParametersJson() {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("preset", preset.name());
-        doc.put("threads", threads);
-        doc.put("parameters", params.asMap());
-        try {
-            return Json.MAPPER.writeValueAsString(doc);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /** Stored rows of patches, in rank order. */
+    public static List<StoredPatch> toStored(List<Patch> patches) {
+        List<StoredPatch> out = new ArrayList<>(patches.size());
+        for (Patch p : patches) {
+            out.add(new StoredPatch(p.rank(), p.x(), p.y(), p.w(), p.h(), p.confluency()));
         }
+        return out;
+    }
+
+    /** Patches from stored rows. */
+    public static List<Patch> fromStored(List<StoredPatch> stored) {
+        List<Patch> out = new ArrayList<>(stored.size());
+        for (StoredPatch s : stored) {
+            out.add(new Patch(s.rank(), s.x(), s.y(), s.w(), s.h(), s.confluency()));
+        }
+        return out;
+    }
+
+    /** The run's parameters as recorded in the run log: {@code {"preset": ..., "parameters": {...}, ...}}. */
+    String runParametersJson() {
+        return StageRunner.runRecordJsonForTests(this, RunOptions.threads(threads));
     }
 
     /**
@@ -180,167 +342,6 @@ public final class SelectionStage {
             }
         }
         return Optional.empty();
-    }
-
-    private Summary runFrames(Path root, List<Item> items, Workspace workspace, Path exportDir,
-                              ProgressListener progress, Cancellation cancel) throws IOException {
-        Objects.requireNonNull(items, "items");
-        ProgressListener pl = progress == null ? ProgressListener.NONE : progress;
-        Cancellation cx = cancel == null ? Cancellation.none() : cancel;
-        OpenCvSupport.load();
-        if (threads > 1) {
-            Core.setNumThreads(1); // parallel over frames; OpenCV's own threads would oversubscribe
-        }
-        int total = items.size();
-        Map<String, List<Patch>> exported = new TreeMap<>();
-        Map<String, String> notes = new TreeMap<>();
-        List<ItemResult> results = new ArrayList<>();
-        AtomicInteger done = new AtomicInteger();
-        pl.update(0, total, "selecting patches");
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "clanet-select");
-            t.setDaemon(true);
-            return t;
-        });
-        ExecutorCompletionService<Work> ecs = new ExecutorCompletionService<>(pool);
-        int inFlight = 0;
-        int next = 0;
-        try {
-            while (next < total || inFlight > 0) {
-                cx.throwIfCancelled();
-                while (next < total && inFlight < 2 * threads) {
-                    Item it = items.get(next++);
-                    String key = null;
-                    if (workspace != null) {
-                        try {
-                            key = cacheKey(root, it);
-                        } catch (UncheckedIOException | IllegalArgumentException e) {
-                            // Gone (or unreadable) since the dataset was listed: this frame fails, the run goes on.
-                            String reason = unreadable(it, e);
-                            results.add(new ItemResult(it.relPath(), Status.FAILED, 0, Optional.of(reason), 0));
-                            notes.put(it.relPath(), "failed: " + reason);
-                            pl.update(done.incrementAndGet(), total, it.relPath() + " (failed)");
-                            continue;
-                        }
-                    }
-                    if (workspace != null && workspace.isFresh(STAGE, it.relPath(), key)) {
-                        ItemResult r = new ItemResult(it.relPath(), Status.FRESH,
-                                workspace.patches().get(it.relPath()).size(), Optional.empty(), 0);
-                        results.add(r);
-                        if (exportDir != null) {
-                            exportFresh(workspace, exportDir, it, exported);
-                        }
-                        pl.update(done.incrementAndGet(), total, it.relPath() + " (up to date)");
-                        continue;
-                    }
-                    String k = key;
-                    ecs.submit(() -> work(it, k, cx, exportDir != null || workspace != null));
-                    inFlight++;
-                }
-                if (inFlight == 0) {
-                    continue;
-                }
-                Future<Work> f = ecs.poll(200, TimeUnit.MILLISECONDS);
-                if (f == null) {
-                    continue;
-                }
-                inFlight--;
-                Work w = f.get();
-                handle(w, workspace, exportDir, exported, notes, results);
-                pl.update(done.incrementAndGet(), total, w.item.relPath());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
-        } catch (ExecutionException e) {
-            throw new IOException("selection failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-        Optional<Path> json = Optional.empty();
-        if (exportDir != null) {
-            Path out = exportDir.resolve("patches.json");
-            writePatchesJson(out, exported);
-            if (!notes.isEmpty()) {
-                AtomicFiles.writeString(exportDir.resolve("notes.json"),
-                        Json.PRETTY.writeValueAsString(notes));
-            }
-            json = Optional.of(out);
-        }
-        int processed = (int) results.stream().filter(r -> r.status() == Status.PROCESSED).count();
-        int fresh = (int) results.stream().filter(r -> r.status() == Status.FRESH).count();
-        int failed = (int) results.stream().filter(r -> r.status() == Status.FAILED).count();
-        results.sort((a, b) -> a.relPath().compareTo(b.relPath()));
-        return new Summary(total, processed, fresh, failed, List.copyOf(results), json);
-    }
-
-    /** Why a frame's file could not even be fingerprinted, naming the file. */
-    private static String unreadable(Item it, RuntimeException e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        String why = cause instanceof NoSuchFileException ? "the file no longer exists"
-                : cause.getMessage() != null ? cause.getMessage() : cause.toString();
-        return "cannot read " + it.relPath() + ": " + why;
-    }
-
-    /** Result of one worker task. */
-    private record Work(Item item, String cacheKey, SelectionResult result, byte[] png, String error) {
-    }
-
-    private Work work(Item it, String key, Cancellation cx, boolean encode) {
-        if (cx.isCancelled()) {
-            return new Work(it, key, null, null, "cancelled");
-        }
-        try {
-            GrayImage img = ImageLoader.loadProcessed(it.file(), preset);
-            SelectionResult r = PatchSelector.select(img, params);
-            byte[] png = encode ? encodePng(r.mask(), r.width(), r.height()) : null;
-            return new Work(it, key, r, png, null);
-        } catch (IOException e) {
-            return new Work(it, key, null, null, e.getMessage());
-        } catch (RuntimeException | OutOfMemoryError e) {
-            return new Work(it, key, null, null, "selection failed: " + e);
-        }
-    }
-
-    private void handle(Work w, Workspace ws, Path exportDir, Map<String, List<Patch>> exported,
-                        Map<String, String> notes, List<ItemResult> results) throws IOException {
-        String rel = w.item.relPath();
-        if (w.result == null) {
-            if ("cancelled".equals(w.error)) {
-                return;
-            }
-            results.add(new ItemResult(rel, Status.FAILED, 0, Optional.ofNullable(w.error), 0));
-            notes.put(rel, "failed: " + w.error);
-            return;
-        }
-        SelectionResult r = w.result;
-        if (ws != null) {
-            AtomicFiles.write(ws.patches().maskFile(rel), w.png);
-            List<StoredPatch> sp = new ArrayList<>();
-            for (Patch p : r.patches()) {
-                sp.add(new StoredPatch(p.rank(), p.x(), p.y(), p.w(), p.h(), p.confluency()));
-            }
-            ws.patches().put(rel, w.cacheKey, sp);
-        }
-        if (exportDir != null) {
-            AtomicFiles.write(exportMaskPath(exportDir, rel), w.png);
-            exported.put(rel, r.patches());
-        }
-        r.note().ifPresent(n -> notes.put(rel, n));
-        results.add(new ItemResult(rel, Status.PROCESSED, r.patches().size(), r.note(), r.info().millis()));
-    }
-
-    private static void exportFresh(Workspace ws, Path exportDir, Item it, Map<String, List<Patch>> exported)
-            throws IOException {
-        Path mask = ws.patches().maskFile(it.relPath());
-        if (Files.exists(mask)) {
-            AtomicFiles.write(exportMaskPath(exportDir, it.relPath()), Files.readAllBytes(mask));
-        }
-        List<Patch> ps = new ArrayList<>();
-        for (StoredPatch s : ws.patches().get(it.relPath())) {
-            ps.add(new Patch(s.rank(), s.x(), s.y(), s.w(), s.h(), s.confluency()));
-        }
-        exported.put(it.relPath(), ps);
     }
 
     /** {@code OUT/masks/<relative path with its extension replaced by .png>}. */

@@ -29,12 +29,13 @@ public final class FrameStore {
         }
         workspace.runInTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO frames(rel_path, cell_line, batch, sequence_key, time_minutes, width, height, bit_depth)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO frames(rel_path, cell_line, batch, sequence_key, time_minutes, width, height, bit_depth, well)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(rel_path) DO UPDATE SET
                         cell_line = excluded.cell_line, batch = excluded.batch,
                         sequence_key = excluded.sequence_key, time_minutes = excluded.time_minutes,
-                        width = excluded.width, height = excluded.height, bit_depth = excluded.bit_depth""")) {
+                        width = excluded.width, height = excluded.height, bit_depth = excluded.bit_depth,
+                        well = excluded.well""")) {
                 for (StoredFrame f : copy) {
                     ps.setString(1, f.relPath());
                     ps.setString(2, f.cellLine());
@@ -44,6 +45,7 @@ public final class FrameStore {
                     ps.setInt(6, f.width());
                     ps.setInt(7, f.height());
                     ps.setInt(8, f.bitDepth());
+                    ps.setString(9, f.well());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -72,7 +74,7 @@ public final class FrameStore {
         return workspace.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT rel_path, cell_line, batch, sequence_key, COALESCE(time_minutes, -1), COALESCE(width, -1),"
-                            + " COALESCE(height, -1), COALESCE(bit_depth, -1) FROM frames " + where)) {
+                            + " COALESCE(height, -1), COALESCE(bit_depth, -1), well FROM frames " + where)) {
                 if (arg != null) {
                     ps.setString(1, arg);
                 }
@@ -89,6 +91,6 @@ public final class FrameStore {
 
     private static StoredFrame row(ResultSet rs) throws SQLException {
         return new StoredFrame(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                rs.getInt(6), rs.getInt(7), rs.getInt(8));
+                rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9));
     }
 }

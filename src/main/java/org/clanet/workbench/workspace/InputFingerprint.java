@@ -1,5 +1,7 @@
 package org.clanet.workbench.workspace;
 
+import org.clanet.workbench.io.PortablePaths;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package org.clanet.workbench.workspace;
 
+import org.clanet.workbench.io.AtomicFiles;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.nio.file.Files;
 import java.util.Set;
 
 /**
@@ -34,8 +38,19 @@ public final class PatchStore {
      * An empty list is a valid result (a frame without cells).
      */
     public void put(String frameRelPath, String cacheKey, List<StoredPatch> patches) {
-        requireFrame(frameRelPath);
         Objects.requireNonNull(cacheKey, "cacheKey");
+        workspace.runInTransaction(c -> {
+            store(frameRelPath, patches, null);
+            workspace.stageCache().markDone(c, STAGE, frameRelPath, cacheKey);
+        });
+    }
+
+    /**
+     * Replaces the frame's patches (and its mask, when given) without marking anything done: the stage runner
+     * calls this inside the transaction in which it marks the frame done, for a whole group of frames at once.
+     */
+    public void store(String frameRelPath, List<StoredPatch> patches, StoredMask mask) {
+        requireFrame(frameRelPath);
         List<StoredPatch> copy = List.copyOf(patches);
         Set<Integer> ranks = new HashSet<>();
         for (StoredPatch p : copy) {
@@ -65,8 +80,43 @@ public final class PatchStore {
                     ins.executeBatch();
                 }
             }
-            workspace.stageCache().markDone(c, STAGE, frameRelPath, cacheKey);
+            if (mask != null) {
+                try (PreparedStatement ins = c.prepareStatement(
+                        "INSERT OR REPLACE INTO masks(frame_id, width, height, png) VALUES (?, ?, ?, ?)")) {
+                    ins.setLong(1, frameId);
+                    ins.setInt(2, mask.width());
+                    ins.setInt(3, mask.height());
+                    ins.setBytes(4, mask.png());
+                    ins.executeUpdate();
+                }
+            }
         });
+    }
+
+    /** The frame's stored mask (PNG), from the database, or from a mask file an older version wrote. */
+    public Optional<StoredMask> mask(String frameRelPath) {
+        requireFrame(frameRelPath);
+        Optional<StoredMask> inDb = workspace.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT m.width, m.height, m.png FROM masks m JOIN frames f ON f.id = m.frame_id
+                    WHERE f.rel_path = ?""")) {
+                ps.setString(1, frameRelPath);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new StoredMask(rs.getInt(1), rs.getInt(2), rs.getBytes(3)))
+                            : Optional.<StoredMask>empty();
+                }
+            }
+        });
+        if (inDb.isPresent()) {
+            return inDb;
+        }
+        Path legacy = maskFile(frameRelPath);
+        try {
+            return Files.isRegularFile(legacy) ? Optional.of(new StoredMask(-1, -1, Files.readAllBytes(legacy)))
+                    : Optional.empty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The frame's patches by rank; empty when none are stored. */
@@ -123,7 +173,7 @@ public final class PatchStore {
     }
 
     /**
-     * Where the frame's cell mask belongs: {@code files/masks/<frame path>.png}. The original extension is
+     * Where an older version kept the frame's cell mask: {@code files/masks/<frame path>.png}. The original extension is
      * kept ({@code a.tif.png}) so {@code a.tif} and {@code a.png} in one folder cannot collide.
      * Nothing is created; write it with {@link AtomicFiles}, which creates the folders.
      */

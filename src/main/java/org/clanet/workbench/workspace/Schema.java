@@ -94,7 +94,33 @@ public final class Schema {
             "ALTER TABLE runs ADD COLUMN owner_pid INTEGER",
             "ALTER TABLE runs ADD COLUMN owner_host TEXT");
 
-    private static final List<Migration> MIGRATIONS = List.of(V1, V2);
+    /**
+     * Masks move into the database next to their patches (one transaction per group of frames instead of a file
+     * and an fsync per frame; masks are small PNGs); small per-item results of later stages (a sequence's
+     * prediction) get one generic table; the never-used {@code models} and {@code predictions} tables go (models
+     * are runs with files, predictions are item results).
+     */
+    static final Migration V3 = Migration.sql(3, "masks in the database, item results, unused tables dropped",
+            """
+            CREATE TABLE masks (
+                frame_id  INTEGER PRIMARY KEY REFERENCES frames(id) ON DELETE CASCADE,
+                width     INTEGER NOT NULL,
+                height    INTEGER NOT NULL,
+                png       BLOB NOT NULL
+            )""",
+            """
+            CREATE TABLE item_results (
+                stage     TEXT NOT NULL,
+                item_key  TEXT NOT NULL,
+                payload   TEXT NOT NULL,
+                PRIMARY KEY (stage, item_key)
+            ) WITHOUT ROWID""",
+            "ALTER TABLE frames ADD COLUMN well TEXT",
+            "DROP TABLE models",
+            "DROP TABLE predictions",
+            "CREATE INDEX runs_by_stage ON runs(stage, id)");
+
+    private static final List<Migration> MIGRATIONS = List.of(V1, V2, V3);
 
     private Schema() {
     }

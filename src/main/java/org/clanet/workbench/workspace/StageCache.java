@@ -79,6 +79,40 @@ public final class StageCache {
         });
     }
 
+    /** The stored key of every item of {@code stage} done under any key: read once, compare in memory. */
+    public java.util.Map<String, String> keys(String stage) {
+        Objects.requireNonNull(stage, "stage");
+        return workspace.read(c -> {
+            java.util.Map<String, String> out = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT item_key, cache_key FROM stage_cache WHERE stage = ?")) {
+                ps.setString(1, stage);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The key an item of {@code stage} was last done under, if any. */
+    public java.util.Optional<String> key(String stage, String itemKey) {
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(itemKey, "itemKey");
+        return workspace.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT cache_key FROM stage_cache WHERE stage = ? AND item_key = ?")) {
+                ps.setString(1, stage);
+                ps.setString(2, itemKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.<String>empty();
+                }
+            }
+        });
+    }
+
     /** Items of {@code stage} recorded as done under any key; for progress displays. */
     public int doneCount(String stage) {
         Objects.requireNonNull(stage, "stage");

@@ -10,7 +10,13 @@ import java.util.Objects;
  * @param timeMinutes minutes since the start of the sequence
  */
 public record StoredFrame(String relPath, String cellLine, String batch, String sequenceKey, long timeMinutes,
-                          int width, int height, int bitDepth) {
+                          int width, int height, int bitDepth, String well) {
+
+    /** A frame without a well token. */
+    public StoredFrame(String relPath, String cellLine, String batch, String sequenceKey, long timeMinutes,
+                       int width, int height, int bitDepth) {
+        this(relPath, cellLine, batch, sequenceKey, timeMinutes, width, height, bitDepth, null);
+    }
 
     public StoredFrame {
         Objects.requireNonNull(relPath, "relPath");

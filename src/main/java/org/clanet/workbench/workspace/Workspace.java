@@ -1,5 +1,7 @@
 package org.clanet.workbench.workspace;
 
+import org.clanet.workbench.io.AppDirs;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -46,6 +48,7 @@ public final class Workspace implements AutoCloseable {
     private final FrameStore frames = new FrameStore(this);
     private final PatchStore patches = new PatchStore(this);
     private final RunLog runLog = new RunLog(this);
+    private final ItemResultStore results = new ItemResultStore(this);
 
     private Workspace(Path datasetRoot, Path location, Connection connection, int schemaVersion) {
         this.datasetRoot = datasetRoot;
@@ -102,6 +105,15 @@ public final class Workspace implements AutoCloseable {
             closeQuietly(connection);
             throw asWorkspaceException(dbFile, e);
         }
+    }
+
+    /**
+     * Whether a reader should open the dataset's workspace: when it exists in the dataset folder, or the folder is
+     * read-only (then the workspace lives under the user's folder). Browsing never creates {@code .clanet}.
+     */
+    public static boolean worthOpening(Path datasetRoot) {
+        return Files.isRegularFile(datasetRoot.resolve(DEFAULT_FOLDER).resolve(DATABASE_FILE))
+                || !Files.isWritable(datasetRoot);
     }
 
     static Path defaultLocation(Path datasetRoot, AppDirs appDirs, Predicate<Path> writableProbe) {
@@ -242,6 +254,10 @@ public final class Workspace implements AutoCloseable {
 
     public RunLog runLog() {
         return runLog;
+    }
+
+    public ItemResultStore results() {
+        return results;
     }
 
     /** Shortcut for {@link StageCache#isFresh}. */

@@ -114,7 +114,10 @@ class SelectionStageTest {
             List<org.clanet.workbench.workspace.StoredPatch> stored =
                     ws.patches().get("A549/batch_1/VID1_B2_1_00d00h00m.png");
             assertEquals(json.get("A549/batch_1/VID1_B2_1_00d00h00m.png").size(), stored.size());
-            assertTrue(Files.exists(ws.patches().maskFile("A549/batch_1/VID1_B2_1_00d00h00m.png")));
+            assertTrue(ws.patches().mask("A549/batch_1/VID1_B2_1_00d00h00m.png").isPresent(), "mask stored");
+            var frame = ws.frames().get("A549/batch_1/VID1_B2_1_00d00h00m.png").orElseThrow();
+            assertEquals("A549", frame.cellLine(), "the scan's metadata is recorded with the results");
+            assertEquals("B2", frame.well());
 
             // second run: everything stored is fresh; the failed file is tried again
             Path out2 = tmp.resolve("out2");
@@ -229,5 +232,29 @@ class SelectionStageTest {
         CommandLine cl4 = new CommandLine(new SelectCommand());
         cl4.setErr(new PrintWriter(new StringWriter()));
         assertEquals(2, cl4.execute(root.toString(), "--param", "nope=1"));
+    }
+
+    @Test
+    void readBackSaysWhatIsFreshAndWhatIsStale() throws Exception {
+        Path root = dataset();
+        var dataset = DatasetScanner.scan(root);
+        List<SelectionStage.Item> items = SelectionStage.itemsOf(dataset);
+        SelectionParameters p = SelectionParameters.defaults();
+        try (Workspace ws = Workspace.open(root, tmp.resolve("ws"))) {
+            new SelectionStage(p, Preset.AUTO, 2).run(root, items, ws, null, null, null);
+            var frames = dataset.frames().toList();
+            var first = frames.get(0);
+            var stored = SelectionResults.fresh(ws, root, first, p, Preset.AUTO).orElseThrow();
+            assertEquals(ws.patches().get(first.relativePath()).size(), stored.patches().size());
+            assertEquals(300 * 240, stored.mask().length, "the mask decodes to the processed size");
+            assertTrue(SelectionResults.staleFrames(ws, root, frames, p, Preset.AUTO).isEmpty());
+            SelectionParameters other = p.with("finalRegion", "5");
+            assertTrue(SelectionResults.fresh(ws, root, first, other, Preset.AUTO).isEmpty());
+            assertEquals(SelectionResults.doneFrames(ws), SelectionResults.staleFrames(ws, root, frames, other,
+                    Preset.AUTO), "another parameter makes every stored frame stale");
+            Files.setLastModifiedTime(first.path(), java.nio.file.attribute.FileTime.fromMillis(1_000_000L));
+            assertEquals(java.util.Set.of(first.relativePath()),
+                    SelectionResults.staleFrames(ws, root, frames, p, Preset.AUTO), "a changed file is stale");
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.clanet.workbench.workspace;
 
+import org.clanet.workbench.io.AtomicFiles;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.clanet.workbench.workspace;
 
+import org.clanet.workbench.io.AppDirs;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -66,8 +68,8 @@ class MigrationTest {
 
     @Test
     void shippedSchema() {
-        assertEquals(2, Schema.latestVersion());
-        assertEquals(List.of(Schema.V1, Schema.V2), Schema.migrations());
+        assertEquals(3, Schema.latestVersion());
+        assertEquals(List.of(Schema.V1, Schema.V2, Schema.V3), Schema.migrations());
     }
 
     static List<Migration> plus(Migration m) {
@@ -185,7 +187,7 @@ class MigrationTest {
         Migration v2 = new Migration(NEXT, "records", c -> applied.add("v2"));
         try (Workspace ws = open(plus(v2))) {
             assertEquals(List.of("v2"), applied);
-            assertEquals("initial schema|run owner process|records", ws.read(c -> single(c,
+            assertEquals("initial schema|run owner process|masks in the database, item results, unused tables dropped|records", ws.read(c -> single(c,
                     "SELECT group_concat(description, '|') FROM (SELECT description FROM schema_version ORDER BY version)")));
         }
         try (Workspace ws = open(plus(v2))) {

@@ -1,5 +1,7 @@
 package org.clanet.workbench.workspace;
 
+import org.clanet.workbench.io.AtomicFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

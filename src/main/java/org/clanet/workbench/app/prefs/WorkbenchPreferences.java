@@ -15,8 +15,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.clanet.workbench.app.util.Executors2;
-import org.clanet.workbench.workspace.AppDirs;
-import org.clanet.workbench.workspace.AtomicFiles;
+import org.clanet.workbench.io.AppDirs;
+import org.clanet.workbench.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -82,16 +82,7 @@ public record FrameSelection(Frame frame, SelectionParameters params, Source sou
 
     /** Fraction of the processed image covered by the mask (0 without one). */
     public double maskFraction() {
-        if (!hasMask()) {
-            return 0;
-        }
-        int n = 0;
-        for (byte b : mask) {
-            if (b != 0) {
-                n++;
-            }
-        }
-        return (double) n / mask.length;
+        return hasMask() ? org.clanet.workbench.selection.SelectionResult.maskFraction(mask) : 0;
     }
 
     /** The patch of a rank, if selected. */

@@ -2,10 +2,10 @@ package org.clanet.workbench.app.selection;
 
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import javafx.beans.property.BooleanProperty;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import org.clanet.workbench.app.viewer.NamedOverlayLayer;
 import org.clanet.workbench.app.viewer.OverlayLayer;
 import org.clanet.workbench.app.viewer.ViewTransform;
 import org.clanet.workbench.dataset.Frame;
@@ -18,7 +18,7 @@ import org.clanet.workbench.dataset.Frame;
  * the FX thread only copies them into an image and draws it. Until the new tint is ready, the frame's mask in its
  * previous colour is drawn (or none for a new frame).
  */
-public final class MaskLayer implements OverlayLayer {
+public final class MaskLayer extends NamedOverlayLayer {
 
     /** A result's mask tinted with an opaque ARGB colour: pixels ready for the image. */
     record Tint(FrameSelection result, int argb, int[] pixels) {
@@ -37,6 +37,7 @@ public final class MaskLayer implements OverlayLayer {
 
     MaskLayer(OverlaySettings settings, Supplier<FrameSelection> current, Executor background, Executor ui,
               Runnable redraw) {
+        super("Cell mask (CLANet)", settings.maskVisibleProperty());
         this.settings = settings;
         this.current = current;
         this.background = background;
@@ -44,15 +45,7 @@ public final class MaskLayer implements OverlayLayer {
         this.redraw = redraw;
     }
 
-    @Override
-    public String name() {
-        return "Cell mask (CLANet)";
-    }
 
-    @Override
-    public BooleanProperty visibleProperty() {
-        return settings.maskVisibleProperty();
-    }
 
     /** The result's mask tinted with the colour (any thread); null when it has no mask. */
     static Tint tint(FrameSelection r, int argb) {

@@ -1,7 +1,5 @@
 package org.clanet.workbench.app.selection;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +10,9 @@ import org.clanet.workbench.app.navigator.BadgeProvider;
 import org.clanet.workbench.dataset.Dataset;
 import org.clanet.workbench.dataset.Frame;
 import org.clanet.workbench.dataset.Sequence;
-import org.clanet.workbench.workspace.PatchStore;
+import org.clanet.workbench.selection.SelectionParameters;
+import org.clanet.workbench.selection.SelectionResults;
+import org.clanet.workbench.selection.SelectionStage;
 import org.clanet.workbench.workspace.Workspace;
 
 /**
@@ -29,7 +29,11 @@ public final class PatchBadges implements BadgeProvider {
      * Frames of a sequence the selection stage has processed (a stored result, with or without patches: a frame
      * without cells is done too), of all its frames.
      */
-    public record Coverage(int done, int frames) {
+    public record Coverage(int done, int frames, int stale) {
+        public Coverage(int done, int frames) {
+            this(done, frames, 0);
+        }
+
         public boolean all() {
             return frames > 0 && done == frames;
         }
@@ -47,33 +51,31 @@ public final class PatchBadges implements BadgeProvider {
             return Map.of();
         }
         Set<String> done = doneFrames(ws);
+        // Stale: done, but under a key other than the one the latest applied parameters give now (another
+        // parameter, or the file changed since). One stat per done frame.
+        SelectionParameters current = SelectionStage.lastParameters(ws).orElse(SelectionParameters.defaults());
+        Set<String> stale = SelectionResults.staleFrames(ws, d.root(),
+                d.frames().filter(f -> done.contains(f.relativePath())).toList(), current, SelectionService.PRESET);
         Map<String, Coverage> out = new HashMap<>();
         d.sequences().forEach(s -> {
             int n = 0;
+            int old = 0;
             for (Frame f : s.frames()) {
                 if (done.contains(f.relativePath())) {
                     n++;
+                    if (stale.contains(f.relativePath())) {
+                        old++;
+                    }
                 }
             }
-            out.put(s.id(), new Coverage(n, s.size()));
+            out.put(s.id(), new Coverage(n, s.size(), old));
         });
         return out;
     }
 
     /** Relative paths of the frames recorded done for the selection stage. */
     static Set<String> doneFrames(Workspace ws) {
-        return ws.read(c -> {
-            Set<String> out = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT item_key FROM stage_cache WHERE stage = ?")) {
-                ps.setString(1, PatchStore.STAGE);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
-            return out;
-        });
+        return SelectionResults.doneFrames(ws);
     }
 
     public void set(Map<String, Coverage> c) {
@@ -89,6 +91,11 @@ public final class PatchBadges implements BadgeProvider {
         Coverage c = coverage.get(s.id());
         if (c == null || c.done() == 0) {
             return List.of();
+        }
+        if (c.stale() > 0) {
+            return List.of(new Badge(ICON_SOME, c.stale() + " of " + c.frames() + " frames were selected with other"
+                    + " parameters or have changed on disk: Apply to dataset to refresh them (and what is built on"
+                    + " them)", "badge-warn"));
         }
         if (c.all()) {
             return List.of(new Badge(ICON_ALL, "Patches selected for all " + c.frames() + " frames", "badge-ok"));

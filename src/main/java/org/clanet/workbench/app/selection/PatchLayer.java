@@ -2,13 +2,13 @@ package org.clanet.workbench.app.selection;
 
 import java.util.Locale;
 import java.util.function.Supplier;
-import javafx.beans.property.BooleanProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import org.clanet.workbench.app.viewer.NamedOverlayLayer;
 import org.clanet.workbench.app.viewer.OverlayLayer;
 import org.clanet.workbench.app.viewer.ViewTransform;
 import org.clanet.workbench.dataset.Frame;
@@ -19,7 +19,7 @@ import org.clanet.workbench.selection.Patch;
  * when {@link OverlaySettings#labelsVisibleProperty()} is on; the patch picked in the gallery is drawn thicker in
  * {@link OverlaySettings#HIGHLIGHT_COLOR}. Lines are drawn in screen pixels so they stay crisp at any zoom.
  */
-public final class PatchLayer implements OverlayLayer {
+public final class PatchLayer extends NamedOverlayLayer {
 
     private static final Font LABEL_FONT = Font.font("System", FontWeight.BOLD, 11);
 
@@ -29,20 +29,13 @@ public final class PatchLayer implements OverlayLayer {
 
     PatchLayer(OverlaySettings settings, Supplier<FrameSelection> current,
                Supplier<SelectionViewModel.Highlight> highlight) {
+        super("Patch boxes (rank · confluency)", settings.patchesVisibleProperty());
         this.settings = settings;
         this.current = current;
         this.highlight = highlight;
     }
 
-    @Override
-    public String name() {
-        return "Patch boxes (rank · confluency)";
-    }
 
-    @Override
-    public BooleanProperty visibleProperty() {
-        return settings.patchesVisibleProperty();
-    }
 
     /** "#1 · 0.93". */
     public static String label(Patch p) {

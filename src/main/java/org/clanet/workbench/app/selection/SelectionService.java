@@ -1,13 +1,8 @@
 package org.clanet.workbench.app.selection;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.clanet.workbench.app.util.FileKey;
 import org.clanet.workbench.app.util.LruCache;
 import org.clanet.workbench.dataset.Frame;
 import org.clanet.workbench.imaging.GrayImage;
@@ -17,9 +12,7 @@ import org.clanet.workbench.imaging.Preset;
 import org.clanet.workbench.selection.Patch;
 import org.clanet.workbench.selection.PatchSelector;
 import org.clanet.workbench.selection.SelectionParameters;
-import org.clanet.workbench.selection.SelectionStage;
-import org.clanet.workbench.workspace.PatchStore;
-import org.clanet.workbench.workspace.StoredPatch;
+import org.clanet.workbench.selection.SelectionResults;
 import org.clanet.workbench.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +53,9 @@ public final class SelectionService {
      * the preset the loader applies and the parameters. One {@code stat}.
      */
     static String key(Frame f, SelectionParameters p) {
-        FileKey k = FileKey.of(f.path());
-        return k.path() + "\n" + k.size() + "\n" + k.lastModifiedMillis() + "\n" + PRESET.name() + "\n"
-                + p.canonical();
+        // The stage's own key (parameters that change results, preset, file fingerprint); minPatches only changes
+        // the note a result carries, so it is appended rather than part of the result's identity.
+        return SelectionResults.key(null, f, p, PRESET) + "/min" + p.minPatches();
     }
 
     /** The cached result, or null. */
@@ -106,43 +99,12 @@ public final class SelectionService {
 
     /** The stored result when the workspace has one that is fresh for these parameters; else null. */
     static FrameSelection stored(Path root, Workspace ws, Frame f, SelectionParameters p) {
-        String rel = f.relativePath();
-        String cacheKey = new SelectionStage(p, PRESET, 1).cacheKey(root,
-                new SelectionStage.Item(f.path(), rel));
-        if (!ws.isFresh(PatchStore.STAGE, rel, cacheKey)) {
+        Optional<SelectionResults.Stored> fresh = SelectionResults.fresh(ws, root, f, p, PRESET);
+        if (fresh.isEmpty()) {
             return null;
         }
-        List<Patch> patches = new ArrayList<>();
-        for (StoredPatch s : ws.patches().get(rel)) {
-            patches.add(new Patch(s.rank(), s.x(), s.y(), s.w(), s.h(), s.confluency()));
-        }
-        byte[] mask = null;
-        int w = 0;
-        int h = 0;
-        Path png = ws.patches().maskFile(rel);
-        String maskProblem = null;
-        if (Files.isRegularFile(png)) {
-            try {
-                BufferedImage img = ImageLoader.decode(png);
-                w = img.getWidth();
-                h = img.getHeight();
-                mask = new byte[w * h];
-                Raster r = img.getRaster();
-                int[] row = new int[w];
-                for (int y = 0; y < h; y++) {
-                    r.getSamples(0, y, w, 1, 0, row);
-                    for (int x = 0; x < w; x++) {
-                        mask[y * w + x] = (byte) (row[x] != 0 ? 255 : 0);
-                    }
-                }
-            } catch (ImageReadException e) {
-                LOG.warn("cannot read the stored mask: {}", e.getMessage());
-                maskProblem = "stored mask image unreadable (" + e.reason() + ")";
-                mask = null;
-                w = 0;
-                h = 0;
-            }
-        }
+        SelectionResults.Stored st = fresh.get();
+        List<Patch> patches = st.patches();
         String note = null;
         if (patches.isEmpty()) {
             note = "no patches stored for this frame (no cells found, or the image is too small)";
@@ -150,13 +112,13 @@ public final class SelectionService {
             note = "only " + patches.size() + " patches (fewer than " + p.minPatches()
                     + "; the MIL stage skips this frame)";
         }
-        if (mask == null) {
-            String missing = maskProblem != null ? maskProblem : "mask image missing from the workspace";
+        if (st.mask() == null) {
+            String missing = st.maskProblem().orElse("mask image missing from the workspace");
             note = note == null ? missing : note + "; " + missing;
         }
         double[] s = FrameSelection.scale(f);
-        return new FrameSelection(f, p, FrameSelection.Source.WORKSPACE, mask, w, h, s[0], s[1], patches,
-                Optional.ofNullable(note), null);
+        return new FrameSelection(f, p, FrameSelection.Source.WORKSPACE, st.mask(), st.width(), st.height(), s[0],
+                s[1], patches, Optional.ofNullable(note), null);
     }
 
     /** Decodes the processed image of a frame (gallery crops). */

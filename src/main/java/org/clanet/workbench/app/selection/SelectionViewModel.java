@@ -1,6 +1,5 @@
 package org.clanet.workbench.app.selection;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,6 @@ import org.clanet.workbench.app.timeline.TimelineViewModel;
 import org.clanet.workbench.app.viewer.ViewerViewModel;
 import org.clanet.workbench.dataset.Dataset;
 import org.clanet.workbench.dataset.Frame;
-import org.clanet.workbench.imaging.Preset;
 import org.clanet.workbench.selection.SelectionParameters;
 import org.clanet.workbench.selection.SelectionStage;
 import org.clanet.workbench.workspace.Workspace;
@@ -279,8 +277,7 @@ public final class SelectionViewModel implements AutoCloseable {
      * is read-only (then the workspace lives under the user's folder). Browsing never creates {@code .clanet}.
      */
     static boolean hasWorkspace(Path root) {
-        return Files.isRegularFile(root.resolve(Workspace.DEFAULT_FOLDER).resolve(Workspace.DATABASE_FILE))
-                || !Files.isWritable(root);
+        return Workspace.worthOpening(root);
     }
 
     private void openWorkspace(Dataset d, long wsGen) {
@@ -376,8 +373,7 @@ public final class SelectionViewModel implements AutoCloseable {
             return null;
         }
         SelectionParameters p = parameters.get();
-        List<SelectionStage.Item> items = d.frames()
-                .map(f -> new SelectionStage.Item(f.path(), f.relativePath())).toList();
+        List<SelectionStage.Item> items = SelectionStage.itemsOf(d);
         int threads = Math.max(1, services.stageThreads());
         Path root = d.root();
         String name = root.getFileName() == null ? root.toString() : root.getFileName().toString();
@@ -385,7 +381,7 @@ public final class SelectionViewModel implements AutoCloseable {
         JobTask<SelectionStage.Summary> task = services.tasks().submit("Select patches: " + name,
                 (progress, cancel) -> {
                     try (Workspace ws = Workspace.open(root, null)) {
-                        return new SelectionStage(p, Preset.AUTO, threads).run(root, items, ws, null, progress,
+                        return new SelectionStage(p, SelectionService.PRESET, threads).run(root, items, ws, null, progress,
                                 cancel);
                     }
                 });

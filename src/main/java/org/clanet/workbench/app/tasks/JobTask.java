@@ -1,5 +1,7 @@
 package org.clanet.workbench.app.tasks;
 
+import org.clanet.workbench.pipeline.Job;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
@@ -8,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 import org.clanet.workbench.pipeline.Cancellation;
 import org.clanet.workbench.pipeline.Eta;
+import org.clanet.workbench.pipeline.ProgressEvent;
 import org.clanet.workbench.pipeline.ProgressListener;
 
 /**
@@ -23,12 +26,21 @@ public final class JobTask<T> extends Task<T> {
     private final Instant created = Instant.now();
     private volatile Eta eta;
     private volatile String etaText = "";
+    private volatile java.util.function.Consumer<ProgressEvent> events;
 
     JobTask(String title, Job<T> job) {
         this.job = job;
         updateTitle(title);
         updateMessage("Waiting");
         exceptionProperty().addListener((o, a, e) -> failureReason.set(e == null ? "" : reason(e)));
+    }
+
+    /**
+     * Receives the job's typed progress (epochs, losses, metrics) on the worker thread: a view model coalesces them
+     * onto the FX thread (a training reports per step).
+     */
+    public void setEventSink(java.util.function.Consumer<ProgressEvent> sink) {
+        this.events = sink;
     }
 
     @Override
@@ -40,7 +52,7 @@ public final class JobTask<T> extends Task<T> {
         // dropped (the bar never runs backwards and ends on the highest count).
         Object lock = new Object();
         long[] shown = {-1, 0}; // highest done shown, and its total
-        ProgressListener listener = (done, total, message) -> {
+        ProgressListener counts = (done, total, message) -> {
             synchronized (lock) {
                 if (total > 0) {
                     if (total == shown[1] && done < shown[0]) {
@@ -57,6 +69,20 @@ public final class JobTask<T> extends Task<T> {
                     updateProgress(-1, 1);
                 }
                 updateMessage(describe(done, total, message));
+            }
+        };
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void update(long done, long total, String message) {
+                counts.update(done, total, message);
+            }
+
+            @Override
+            public void event(ProgressEvent event) {
+                java.util.function.Consumer<ProgressEvent> sink = events;
+                if (sink != null) {
+                    sink.accept(event);
+                }
             }
         };
         try {

@@ -1,5 +1,7 @@
 package org.clanet.workbench.app.tasks;
 
+import org.clanet.workbench.pipeline.Job;
+
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;

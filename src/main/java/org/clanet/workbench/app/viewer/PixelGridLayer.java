@@ -1,25 +1,18 @@
 package org.clanet.workbench.app.viewer;
 
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import org.clanet.workbench.dataset.Frame;
 
 /** A built-in overlay: the pixel grid, drawn once zoomed in to 8× or more. */
-public final class PixelGridLayer implements OverlayLayer {
+public final class PixelGridLayer extends NamedOverlayLayer {
 
-    private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
-
-    @Override
-    public String name() {
-        return "Pixel grid (at 8× and closer)";
+    public PixelGridLayer() {
+        super("Pixel grid (at 8× and closer)", new SimpleBooleanProperty(null, "visible", true));
     }
 
-    @Override
-    public BooleanProperty visibleProperty() {
-        return visible;
-    }
+
 
     @Override
     public void draw(GraphicsContext g, Frame frame, ViewTransform view) {

@@ -17,14 +17,14 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.clanet.workbench.pipeline.Workers;
 import org.clanet.workbench.pipeline.Cancellation;
 import org.clanet.workbench.pipeline.Json;
 import org.clanet.workbench.pipeline.ProgressListener;
-import org.clanet.workbench.workspace.AtomicFiles;
+import org.clanet.workbench.io.AtomicFiles;
 
 /**
  * Writes a synthetic labelled dataset of phase-contrast time-lapses:
@@ -144,11 +144,7 @@ public final class SyntheticDatasetGenerator {
         double[][] coverage = new double[plan.sequences().size()][];
         int[][] cellCounts = new int[plan.sequences().size()][];
         progress.update(0, total, "Generating " + total + " images");
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "sample-data");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Workers.daemonPool(threads, "sample-data");
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int si = 0; si < plan.sequences().size(); si++) {

@@ -1,4 +1,4 @@
-package org.clanet.workbench.workspace;
+package org.clanet.workbench.io;
 
 import java.nio.file.Path;
 

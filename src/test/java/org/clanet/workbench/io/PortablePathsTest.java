@@ -1,4 +1,4 @@
-package org.clanet.workbench.workspace;
+package org.clanet.workbench.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

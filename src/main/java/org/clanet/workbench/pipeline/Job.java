@@ -1,7 +1,5 @@
-package org.clanet.workbench.app.tasks;
+package org.clanet.workbench.pipeline;
 
-import org.clanet.workbench.pipeline.Cancellation;
-import org.clanet.workbench.pipeline.ProgressListener;
 
 /**
  * A long core job as the pipeline shapes it: reports progress, honours cancellation, returns a result. Scans
