@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = {"CLANet Workbench: identify cell lines from time-lapse brightfield images.",
             "Without a command, java -jar clanet.jar opens the workbench."},
         subcommands = {ScanCommand.class, SelectCommand.class, SampleDataCommand.class, InfoCommand.class,
-            WorkspaceCommand.class, SnippetsCommand.class,
+            WorkspaceCommand.class, EmbedCommand.class, EncodersCommand.class, TrainCommand.class,
+            EvaluateCommand.class, PredictCommand.class, ModelsCommand.class, SnippetsCommand.class,
             CommandLine.HelpCommand.class})
 public final class ClanetCommand implements Runnable {
 

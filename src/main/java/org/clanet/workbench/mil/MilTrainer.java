@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.clanet.workbench.mil.bag.Bag;
 import org.clanet.workbench.mil.io.NpyArray;
 import org.clanet.workbench.mil.io.Npz;
@@ -16,7 +17,6 @@ import org.clanet.workbench.mil.sampling.SegmentSampler;
 import org.clanet.workbench.mil.sampling.Snippet;
 import org.clanet.workbench.pipeline.Cancellation;
 import org.clanet.workbench.pipeline.Json;
-import org.clanet.workbench.pipeline.TrainingGuard;
 import org.clanet.workbench.io.AtomicFiles;
 
 /**
@@ -29,7 +29,7 @@ import org.clanet.workbench.io.AtomicFiles;
  * in one archive written atomically: every N epochs, at cancel and at the end), {@code history.json},
  * {@code best.npz} and {@code last.npz}. Training into a folder with a checkpoint resumes it: all random draws
  * derive from (seed, epoch, sequence), so a resumed run equals an uninterrupted one. Cancellation is checked
- * between minibatches. One training per JVM ({@link TrainingGuard}: DJL's gradient collector is a singleton).
+ * between minibatches. One training per JVM (DJL's PyTorch engine allows one gradient collector).
  */
 public final class MilTrainer {
 
@@ -37,6 +37,7 @@ public final class MilTrainer {
     public static final String BEST = "best.npz";
     public static final String LAST = "last.npz";
     public static final String HISTORY = "history.json";
+    private static final AtomicBoolean RUNNING = new AtomicBoolean();
 
     private final MilParameters params;
 
@@ -106,8 +107,14 @@ public final class MilTrainer {
     }
 
     public Result train(TrainingData data, Path runDir, Listener listener, Cancellation cancel) throws IOException {
-        try (TrainingGuard guard = TrainingGuard.acquire("MIL training (" + runDir.getFileName() + ")")) {
+        if (!RUNNING.compareAndSet(false, true)) {
+            throw new IllegalStateException("another MIL training is already running in this process: one at a"
+                    + " time (the PyTorch engine allows one gradient collector per JVM)");
+        }
+        try {
             return run(data, runDir, listener, cancel);
+        } finally {
+            RUNNING.set(false);
         }
     }
 

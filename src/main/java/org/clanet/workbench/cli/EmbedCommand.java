@@ -1,0 +1,172 @@
+package org.clanet.workbench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+
+import org.clanet.workbench.dataset.Dataset;
+import org.clanet.workbench.dataset.DatasetScanner;
+import org.clanet.workbench.embedding.PatchEncoder;
+import org.clanet.workbench.embedding.PatchEncoders;
+import org.clanet.workbench.embedding.io.NpyArray;
+import org.clanet.workbench.embedding.io.Npz;
+import org.clanet.workbench.embedding.store.EmbeddingResults;
+import org.clanet.workbench.embedding.store.EncoderRecord;
+import org.clanet.workbench.pipeline.Cancellation;
+import org.clanet.workbench.pipeline.Shard;
+import org.clanet.workbench.pipeline.flow.Pipeline;
+import org.clanet.workbench.pipeline.stage.RunSummary;
+import org.clanet.workbench.selection.SelectionStage;
+import org.clanet.workbench.workspace.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code clanet embed DIR}: patch embeddings of every frame (CLANet stage 2), selection first where missing. */
+@Command(name = "embed", mixinStandardHelpOptions = true,
+        description = {"Patch embeddings (CLANet stage 2) of every frame's top patches with an encoder, stored in the",
+            "workspace; the selection runs first for frames that lack it. Frames already embedded with the same",
+            "encoder and selection are skipped.",
+            "--export OUT.npz writes `features` (float32, rows x dims), `paths` (frame path relative to DIR) and",
+            "`ranks` (int32, 1..k), readable with numpy.load (no pickles).",
+            "Exit codes: 0 all frames done, 3 some frames failed (the rest stored), 2 usage error, 130 cancelled."})
+public final class EmbedCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DIR", description = "Dataset folder.")
+    Path dir;
+
+    @Option(names = "--workspace", paramLabel = "W", description = "Workspace folder (default: DIR/.clanet).")
+    Path workspace;
+
+    @Option(names = "--encoder", paramLabel = "ID|FILE",
+            description = "An encoder of the workspace (id or prefix, see `clanet encoders`) or a file to import:"
+                    + " .npz with the published ViT names, or TorchScript .pt. Default: the newest pretrained.")
+    String encoder;
+
+    @Option(names = "--heads", paramLabel = "H", description = "Attention heads of an imported .npz (default dim/64).")
+    Integer heads;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--patches", defaultValue = "10", description = "Patches per frame (default: ${DEFAULT-VALUE}).")
+    int patches;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Selection worker threads (default: cores).")
+    Integer threads;
+
+    @Option(names = "--shard", paramLabel = "I/N", defaultValue = "1/1", converter = ShardConverter.class,
+            description = "Only part I of N of the frames (see docs/SCALE-OUT.md).")
+    Shard shard;
+
+    @Option(names = "--export", paramLabel = "OUT.npz", description = "Also export the features as NumPy .npz.")
+    Path export;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(dir)) {
+            throw new ParameterException(spec.commandLine(), "not a folder: " + dir);
+        }
+        if (patches < 1) {
+            throw new ParameterException(spec.commandLine(), "--patches must be at least 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Cancellation cancel = new Cancellation();
+        try (CtrlC ctrlC = CtrlC.cancelOnShutdown(cancel)) {
+            ConsoleProgress scanProgress = new ConsoleProgress(err, "scan");
+            List<Path> outputs = workspace == null ? List.of() : List.of(workspace);
+            Dataset dataset = DatasetScanner.scan(dir, scanProgress, cancel, outputs);
+            scanProgress.finish();
+            try (Workspace ws = Workspace.open(dataset.root(), workspace)) {
+                EncoderRecord record;
+                try {
+                    record = EncoderChoice.resolve(ws, encoder, heads == null ? OptionalInt.empty() : OptionalInt.of(heads));
+                } catch (IOException e) {
+                    err.println("error: " + e.getMessage());
+                    err.flush();
+                    return 1;
+                }
+                try (PatchEncoder model = PatchEncoders.open(record.file(),
+                        heads == null ? OptionalInt.empty() : OptionalInt.of(heads), device)) {
+                    out.printf("encoder %s (%s): %s%n", record.id(), record.kind(), model.description());
+                    out.flush();
+                    ConsoleProgress progress = new ConsoleProgress(err, "embed");
+                    int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+                    long t0 = System.nanoTime();
+                    RunSummary s;
+                    try {
+                        s = Pipeline.of(dataset, ws, n).withShard(shard).ensureEmbeddings(
+                                Pipeline.of(dataset, ws, n).frames(null), record, model, patches, progress, cancel);
+                    } catch (CancellationException e) {
+                        progress.finish();
+                        out.println("cancelled; finished frames are stored, run again to resume");
+                        out.flush();
+                        return 130;
+                    }
+                    progress.finish();
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    out.printf(Locale.ROOT, "%s (%.1f s)%n", s.line("frames"), secs);
+                    s.items().stream().filter(i -> i.note().isPresent()).limit(10)
+                            .forEach(i -> out.printf("  %s: %s%n", i.itemKey().substring(record.id().length() + 1),
+                                    i.note().get()));
+                    if (export != null) {
+                        int rows = export(ws, dataset, record, model.dim(), export);
+                        out.printf("exported %d patch embeddings to %s%n", rows, export);
+                    }
+                    out.printf("workspace %s%n", ws.location());
+                    out.flush();
+                    return s.complete() ? 0 : 3;
+                }
+            }
+        }
+    }
+
+    /** {@code features}, {@code paths}, {@code ranks} of every stored frame of the dataset, in scan order. */
+    static int export(Workspace ws, Dataset dataset, EncoderRecord encoder, int dims, Path out) throws IOException {
+        List<float[]> rows = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        List<Integer> ranks = new ArrayList<>();
+        for (SelectionStage.Item it : SelectionStage.itemsOf(dataset)) {
+            Optional<float[][]> f = EmbeddingResults.features(ws, encoder.id(), it.relPath());
+            if (f.isEmpty()) {
+                continue;
+            }
+            for (int r = 0; r < f.get().length; r++) {
+                rows.add(f.get()[r]);
+                paths.add(it.relPath());
+                ranks.add(r + 1);
+            }
+        }
+        float[] flat = new float[rows.size() * dims];
+        for (int i = 0; i < rows.size(); i++) {
+            System.arraycopy(rows.get(i), 0, flat, i * dims, dims);
+        }
+        Map<String, NpyArray> npz = new LinkedHashMap<>();
+        npz.put("features", NpyArray.ofFloats(flat, rows.size(), dims));
+        npz.put("paths", NpyArray.ofStrings(paths.toArray(String[]::new), paths.size()));
+        npz.put("ranks", NpyArray.ofInts(ranks.stream().mapToInt(Integer::intValue).toArray(), ranks.size()));
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Npz.write(out, npz);
+        return rows.size();
+    }
+}

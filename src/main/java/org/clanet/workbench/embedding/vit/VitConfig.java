@@ -1,0 +1,95 @@
+package org.clanet.workbench.embedding.vit;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Shape of a Vision Transformer and of its DINO projection head. One code path serves every preset.
+ *
+ * @param name           preset name ({@code small/8}, {@code tiny/16}, {@code cpu}) or {@code custom}
+ * @param patchSize      pixels per patch side (conv kernel and stride)
+ * @param embedDim       token width
+ * @param depth          transformer blocks
+ * @param heads          attention heads (embedDim must be divisible)
+ * @param mlpRatio       MLP hidden width / embedDim (4 published)
+ * @param posImageSize   image side the learned position embedding is laid out for (224 published, so
+ *                       pos_embed has (224/patch)^2 + 1 rows and is interpolated for every 112/32 crop)
+ * @param dropPathRate   stochastic depth of the last block (linear from 0 over the blocks; student only)
+ * @param headHidden     DINO head hidden width (2048 published)
+ * @param headBottleneck DINO head bottleneck before the L2 norm (256 published)
+ * @param headOut        DINO head output dimension K (65536 published)
+ */
+public record VitConfig(String name, int patchSize, int embedDim, int depth, int heads, int mlpRatio,
+                        int posImageSize, double dropPathRate, int headHidden, int headBottleneck, int headOut) {
+
+    /** LayerNorm epsilon of the published ViT ({@code partial(nn.LayerNorm, eps=1e-6)}). */
+    public static final float LAYER_NORM_EPS = 1e-6f;
+
+    /** ViT-S/8 as CLANet trains it (METHOD §3): 384-d, 12 blocks, 6 heads, head 2048/2048/256/65536. */
+    public static final VitConfig SMALL_8 = new VitConfig("small/8", 8, 384, 12, 6, 4, 224, 0.1, 2048, 256, 65536);
+    /** DINO's vit_tiny with patch 16, published head. */
+    public static final VitConfig TINY_16 = new VitConfig("tiny/16", 16, 192, 12, 3, 4, 224, 0.1, 2048, 256, 65536);
+    /**
+     * CPU preset: tiny's width and patch 16 with half the blocks, and a head of 512/128/4096 (the 65536-d
+     * head dominates a CPU step). Sized so one epoch of ~3,800 patches fits in about 2 minutes on 2 cores
+     * (docs/EMBEDDING.md, Benchmarks).
+     */
+    public static final VitConfig CPU = new VitConfig("cpu", 16, 192, 6, 3, 4, 224, 0.1, 512, 128, 4096);
+
+    public static final List<VitConfig> PRESETS = List.of(SMALL_8, TINY_16, CPU);
+
+    public VitConfig {
+        if (patchSize <= 0 || embedDim <= 0 || depth <= 0 || heads <= 0 || mlpRatio <= 0 || posImageSize < patchSize) {
+            throw new IllegalArgumentException("invalid ViT shape: " + this);
+        }
+        if (embedDim % heads != 0) {
+            throw new IllegalArgumentException("embedDim " + embedDim + " is not divisible by heads " + heads);
+        }
+    }
+
+    public static VitConfig preset(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        for (VitConfig c : PRESETS) {
+            if (c.name.equals(n)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown encoder preset '" + name + "' (known: small/8, tiny/16, cpu)");
+    }
+
+    /** Position-embedding grid side of the stored pos_embed (28 for 224/8). */
+    public int posGrid() {
+        return posImageSize / patchSize;
+    }
+
+    /** Rows of pos_embed: one per patch of the posImageSize grid plus the class token. */
+    public int posTokens() {
+        return posGrid() * posGrid() + 1;
+    }
+
+    /** Width of {@code intermediateClassTokens(x, n)}: n class tokens concatenated. */
+    public int featureDim(int lastBlocks) {
+        return embedDim * lastBlocks;
+    }
+
+    public VitConfig withHead(int hidden, int bottleneck, int out) {
+        return new VitConfig(name, patchSize, embedDim, depth, heads, mlpRatio, posImageSize, dropPathRate, hidden,
+                bottleneck, out);
+    }
+
+    public VitConfig withDropPath(double rate) {
+        return new VitConfig(name, patchSize, embedDim, depth, heads, mlpRatio, posImageSize, rate, headHidden,
+                headBottleneck, headOut);
+    }
+
+    public VitConfig withName(String newName) {
+        return new VitConfig(newName, patchSize, embedDim, depth, heads, mlpRatio, posImageSize, dropPathRate,
+                headHidden, headBottleneck, headOut);
+    }
+
+    /** e.g. "cpu: ViT 192-d, 6 blocks, 3 heads, patch 16, head 512/512/128/4096". */
+    public String describe() {
+        return name + ": ViT " + embedDim + "-d, " + depth + " blocks, " + heads + " heads, patch " + patchSize
+                + ", head " + headHidden + "/" + headHidden + "/" + headBottleneck + "/" + headOut;
+    }
+}

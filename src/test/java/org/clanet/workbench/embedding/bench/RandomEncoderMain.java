@@ -1,0 +1,28 @@
+package org.clanet.workbench.embedding.bench;
+
+import java.nio.file.Path;
+
+import ai.djl.ndarray.NDManager;
+import org.clanet.workbench.embedding.io.EncoderWeights;
+import org.clanet.workbench.embedding.vit.VisionTransformer;
+import org.clanet.workbench.embedding.vit.VitConfig;
+
+/**
+ * Writes a randomly initialised encoder of a preset (published initialisation, seeded) as .npz: the baseline that
+ * shows what pretraining adds. {@code RandomEncoderMain OUT.npz [preset] [seed]}.
+ */
+public final class RandomEncoderMain {
+
+    private RandomEncoderMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        VitConfig c = VitConfig.preset(args.length > 1 ? args[1] : "cpu");
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 0;
+        try (NDManager m = NDManager.newBaseManager(); VisionTransformer vit = VisionTransformer.initialise(c, seed, m)) {
+            EncoderWeights.write(out, c, vit.values());
+        }
+        System.out.println("wrote " + out + " (" + c.describe() + ", random weights, seed " + seed + ")");
+    }
+}
