@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import org.clanet.workbench.dataset.Dataset;
@@ -16,6 +17,8 @@ import org.clanet.workbench.mil.sampling.SegmentSampler;
 import org.clanet.workbench.mil.sampling.Snippet;
 import org.clanet.workbench.pipeline.Cancellation;
 import org.clanet.workbench.pipeline.Json;
+import org.clanet.workbench.selection.SelectionResults;
+import org.clanet.workbench.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,10 +26,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "snippets", mixinStandardHelpOptions = true,
-        description = {"Show the snippets time-series segment sampling draws for each sequence, per training epoch:",
-            "segment length g (hours), the frames taken (0-based indices in time order) and the sample weight.",
-            "Needs only the scan (frame times); a training run with the same seed draws the same snippets from",
-            "the same frames. The first --warmup epochs take whole sequences."})
+        description = {"Show the snippets that time-series segment sampling draws for each sequence, per training "
+            + "epoch: the segment length g in hours, the frames taken (0-based indices in time order) and the "
+            + "sample weight.",
+            "It needs only the scan (frame times). With a workspace (--workspace, or DIR/.clanet when it exists) "
+            + "it leaves out the frames whose selection kept fewer than --patches patches, as training does. "
+            + "A training run with the same seed draws the same snippets from the same frames. The first "
+            + "--warmup epochs take whole sequences."})
 public final class SnippetsCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "Dataset folder.")
@@ -45,6 +51,14 @@ public final class SnippetsCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "" + SegmentSampler.DEFAULT_WARMUP_EPOCHS,
             description = "Whole-sequence warm-up epochs (default: ${DEFAULT-VALUE}).")
     int warmup;
+
+    @Option(names = "--workspace", paramLabel = "W",
+            description = "Workspace folder with selection results (default: DIR/.clanet when it exists).")
+    Path workspace;
+
+    @Option(names = "--patches", defaultValue = "10",
+            description = "Frames with fewer selected patches are left out (default: ${DEFAULT-VALUE}).")
+    int patches;
 
     @Option(names = "--json", description = "Print JSON: [{sequence, times_h, samples: [{epoch, g, frames, weight}]}].")
     boolean json;
@@ -78,30 +92,66 @@ public final class SnippetsCommand implements Callable<Integer> {
         }
         SegmentSampler sampler = new SegmentSampler(warmup);
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Sequence s : chosen) {
-            int[] hours = s.frames().stream().map(Frame::time).mapToInt(t -> t.samplingHours()).toArray();
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("sequence", s.id());
-            entry.put("times_h", hours);
-            List<Map<String, Object>> samples = new ArrayList<>();
-            if (hours.length >= 2) {
-                SegmentSampler.Plan plan = sampler.plan(hours, epochs, SegmentSampler.seedFor(seed, s.id()));
-                entry.put("expected_interval_h", plan.expected());
-                for (int e = 0; e < epochs; e++) {
-                    Snippet sn = plan.snippet(e);
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("epoch", sn.epoch());
-                    m.put("g", sn.g());
-                    m.put("frames", sn.frames());
-                    m.put("weight", sn.weight());
-                    samples.add(m);
-                }
-            } else {
-                entry.put("note", "fewer than 2 frames: nothing to sample (training leaves out sequences with < 3)");
+        Path root = dataset.root();
+        try (Workspace ws = workspace != null || Workspace.worthOpening(root) ? Workspace.open(root, workspace) : null) {
+            Set<String> done = ws == null ? Set.of() : SelectionResults.doneFrames(ws);
+            for (Sequence s : chosen) {
+                out.add(sequenceEntry(s, ws, done, sampler));
             }
-            entry.put("samples", samples);
-            out.add(entry);
         }
+        print(out);
+        return 0;
+    }
+
+    private Map<String, Object> sequenceEntry(Sequence s, Workspace ws, Set<String> done, SegmentSampler sampler) {
+        List<Frame> kept = new ArrayList<>();
+        List<Map<String, Object>> leftOut = new ArrayList<>();
+        int unselected = 0;
+        for (Frame f : s.frames()) {
+            if (ws != null && done.contains(f.relativePath())) {
+                int n = SelectionResults.stored(ws, f.relativePath()).patches().size();
+                if (n < patches) {
+                    leftOut.add(Map.of("frame", f.relativePath(), "patches", n));
+                    continue;
+                }
+            } else if (ws != null) {
+                unselected++;
+            }
+            kept.add(f);
+        }
+        int[] hours = kept.stream().map(Frame::time).mapToInt(t -> t.samplingHours()).toArray();
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("sequence", s.id());
+        entry.put("times_h", hours);
+        entry.put("frame_paths", kept.stream().map(Frame::relativePath).toList());
+        if (ws != null) {
+            entry.put("frames_left_out", leftOut);
+        }
+        List<Map<String, Object>> samples = new ArrayList<>();
+        if (hours.length >= 2) {
+            SegmentSampler.Plan plan = sampler.plan(hours, epochs, SegmentSampler.seedFor(seed, s.id()));
+            entry.put("expected_interval_h", plan.expected());
+            for (int e = 0; e < epochs; e++) {
+                Snippet sn = plan.snippet(e);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("epoch", sn.epoch());
+                m.put("g", sn.g());
+                m.put("frames", sn.frames());
+                m.put("weight", sn.weight());
+                samples.add(m);
+            }
+        } else {
+            entry.put("note", "fewer than 2 usable frames: nothing to sample (training leaves out sequences with"
+                    + " < 3)");
+        }
+        if (unselected > 0) {
+            entry.put("unselected_frames", unselected);
+        }
+        entry.put("samples", samples);
+        return entry;
+    }
+
+    private void print(List<Map<String, Object>> out) throws java.io.IOException {
         PrintWriter pw = spec.commandLine().getOut();
         if (json) {
             pw.println(Json.PRETTY.writeValueAsString(out));
@@ -117,9 +167,11 @@ public final class SnippetsCommand implements Callable<Integer> {
                 if (e.containsKey("note")) {
                     pw.println("  " + e.get("note"));
                 }
+                if (e.get("frames_left_out") instanceof List<?> l && !l.isEmpty()) {
+                    pw.printf("  %d frame(s) left out with < %d patches%n", l.size(), patches);
+                }
             }
         }
         pw.flush();
-        return 0;
     }
 }

@@ -52,6 +52,40 @@ class SnippetsCommandTest {
     }
 
     @Test
+    void withAWorkspaceFramesWithTooFewPatchesAreLeftOut(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path batch = tmp.resolve("data/SynRound/batch_1");
+        java.nio.file.Files.createDirectories(batch);
+        java.util.List<java.nio.file.Path> frames;
+        try (var files = java.nio.file.Files.list(SharedData.sampleData().resolve("SynRound/batch_1"))) {
+            frames = files.sorted().limit(8).toList(); // one position, 8 timepoints
+        }
+        for (java.nio.file.Path f : frames.subList(0, 6)) {
+            java.nio.file.Files.copy(f, batch.resolve(f.getFileName()));
+        }
+        CliTest.Result sel = CliTest.run("select", tmp.resolve("data").toString(), "--param", "finalRegion=5",
+                "--threads", "2");
+        assertEquals(0, sel.exit(), sel.err());
+        for (java.nio.file.Path f : frames.subList(6, 8)) { // two frames the selection has not seen
+            java.nio.file.Files.copy(f, batch.resolve(f.getFileName()));
+        }
+        CliTest.Result r = CliTest.run("snippets", tmp.resolve("data").toString(), "--epochs", "8", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode seq = new ObjectMapper().readTree(r.out()).get(0);
+        assertEquals(6, seq.get("frames_left_out").size(), seq.toString());
+        assertEquals(5, seq.get("frames_left_out").get(0).get("patches").asInt());
+        assertEquals(2, seq.get("times_h").size());
+        assertEquals(2, seq.get("unselected_frames").asInt());
+        assertEquals(8, seq.get("samples").size());
+        CliTest.Result five = CliTest.run("snippets", tmp.resolve("data").toString(), "--epochs", "8", "--patches",
+                "5", "--json");
+        JsonNode all = new ObjectMapper().readTree(five.out()).get(0);
+        assertEquals(0, all.get("frames_left_out").size());
+        assertEquals(8, all.get("times_h").size());
+        assertEquals(8, all.get("frame_paths").size());
+    }
+
+    @Test
     void unknownSequenceIsAnError() {
         CliTest.Result r = CliTest.run("snippets", SharedData.sampleData().toString(), "--sequence", "Z99");
         assertEquals(1, r.exit());

@@ -24,6 +24,7 @@ import org.clanet.workbench.pipeline.Cancellation;
  * java -Dai.djl.offline=true -cp target/test-classes:target/classes:$(cat target/cp.txt) \
  *     org.clanet.workbench.mil.bench.MilBench speed learn openset
  * </pre>
+ * {@code -Dmil.bench.epochs=N -Dmil.bench.lr=5e-4,5e-3} change the {@code learn} runs.
  */
 public final class MilBench {
 
@@ -86,9 +87,10 @@ public final class MilBench {
                 classes);
         var val = SyntheticBags.labelled(SyntheticBags.sequences(5, 3, 10, 10, 1536, 1.0, 4, "batch_1", 12), classes);
         var test = SyntheticBags.labelled(SyntheticBags.sequences(5, 8, 10, 10, 1536, 1.0, 3, "batch_2", 13), classes);
-        for (String lr : List.of("5e-4", "5e-3")) {
-            MilParameters p = MilParameters.DEFAULTS.with(Map.of("epochs", "60", "learningRate", lr,
-                    "checkpointEvery", "60"));
+        String epochs = System.getProperty("mil.bench.epochs", "60");
+        for (String lr : System.getProperty("mil.bench.lr", "5e-4,5e-3").split(",")) {
+            MilParameters p = MilParameters.DEFAULTS.with(Map.of("epochs", epochs, "learningRate", lr,
+                    "checkpointEvery", epochs));
             long t0 = System.nanoTime();
             MilTrainer.Result r = new MilTrainer(p).train(new MilTrainer.TrainingData(classes, train, val),
                     dir.resolve("lr" + lr), MilTrainer.Listener.NONE, Cancellation.none());
