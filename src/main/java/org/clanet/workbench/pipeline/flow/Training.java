@@ -158,9 +158,11 @@ public final class Training {
             List<Bag> trainBags = data.train().stream().map(MilTrainer.LabelledBag::bag).toList();
             doc.put("qc", BatchQc.of(trainBags));
             if (!data.validation().isEmpty()) {
+                // Distance of the bag vector to the nearest class mean: in docs/MIL.md's hold-one-line-out
+                // measurement it flags 90 % of an unseen line's sequences and 11 % of known ones ("either": 98/18).
                 try (GatedAttentionMil best = GatedAttentionMil.of(result.best())) {
-                    doc.put("openSet", OpenSet.calibrate(best, data.train(), data.validation(), OpenSet.Score.EITHER,
-                            OpenSet.DEFAULT_QUANTILE));
+                    doc.put("openSet", OpenSet.calibrate(best, data.train(), data.validation(),
+                            OpenSet.Score.CENTROID_DISTANCE, OpenSet.DEFAULT_QUANTILE));
                 }
             }
             doc.put("status", "finished");
