@@ -64,7 +64,11 @@ class FrameStripThumbnailsTest {
     void barsFollowTheThumbnailsWhenScrolled(FxRobot robot) throws Exception {
         assertEquals(112, onFx(() -> strip.slotWidthProperty().get()));
         assertEquals(2, clickAbove(robot, 2));
-        onFx(() -> thumbnails.scrollTo(12));
+        onFx(() -> {
+            thumbnails.scrollTo(12);
+            thumbnails.applyCss();
+            thumbnails.layout();
+        });
         await(5, () -> Math.abs(strip.offsetProperty().get()) > 500);
         assertEquals(13, clickAbove(robot, 13));
         assertEquals(14, clickAbove(robot, 14));
