@@ -95,7 +95,7 @@ public final class SelectionViewModel implements AutoCloseable {
     private long workspaceGeneration;
 
     /**
-     * @param viewer    gets the mask and patch layers; its frame is the frame followed
+     * @param viewer    gets the mask and patch layers; its shown frame (the image on screen) is the frame followed
      * @param navigator gets the patch badges
      * @param timeline  the gallery follows its sequence and jumps to a patch's frame
      */
@@ -116,7 +116,11 @@ public final class SelectionViewModel implements AutoCloseable {
             o.addListener((x, a, b) -> viewer.requestRedraw());
         }
         highlight.addListener((o, a, h) -> viewer.requestRedraw());
-        frame.bind(viewer.frameProperty());
+        // Follow the frame whose pixels are on screen, not the one requested: while a step's image decodes, the
+        // previous image is still drawn and its overlays must stay with it. Following the requested frame moved the
+        // result to the next frame first, so during playback every image (the last one too, at the wrap) was
+        // redrawn bare until the next decode landed; pausing let result and image agree again.
+        frame.bind(viewer.shownFrameProperty());
         frame.addListener((o, a, f) -> request());
         parameters.addListener((o, a, p) -> {
             debouncer.run(() -> {
