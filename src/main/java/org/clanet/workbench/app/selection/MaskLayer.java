@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import org.clanet.workbench.app.util.LruCache;
 import org.clanet.workbench.app.viewer.NamedOverlayLayer;
 import org.clanet.workbench.app.viewer.OverlayLayer;
 import org.clanet.workbench.app.viewer.ViewTransform;
@@ -16,13 +17,30 @@ import org.clanet.workbench.dataset.Frame;
  * pixels (about 1.2 M for an Incucyte frame) are prepared off the FX thread: next to the selection when a result
  * arrives ({@link #tint}, {@link #offer}), else on the background executor when the result or the colour changed;
  * the FX thread only copies them into an image and draws it. Until the new tint is ready, the frame's mask in its
- * previous colour is drawn (or none for a new frame).
+ * previous colour is drawn (or none for a new frame). Recent tints are kept (bounded), so a frame shown again
+ * (playback, stepping back) has its mask on its first draw instead of after a trip through the background executor.
  */
 public final class MaskLayer extends NamedOverlayLayer {
 
     /** A result's mask tinted with an opaque ARGB colour: pixels ready for the image. */
     record Tint(FrameSelection result, int argb, int[] pixels) {
     }
+
+    /** A tint's identity: the result object itself (a recomputed result is another mask) and the colour. */
+    private record TintKey(FrameSelection result, int argb) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TintKey k && k.result == result && k.argb == argb;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(result) * 31 + argb;
+        }
+    }
+
+    /** Bytes of recent tints kept: a few dozen LIVECell-sized frames, eight 1408x1040 Incucyte ones. */
+    static final long KEPT_TINT_BYTES = 48L << 20;
 
     private final OverlaySettings settings;
     private final Supplier<FrameSelection> current;
@@ -34,6 +52,8 @@ public final class MaskLayer extends NamedOverlayLayer {
     private Tint drawn;
     private WritableImage image;
     private boolean drawing;
+    private final LruCache<TintKey, Tint> kept =
+            new LruCache<>(KEPT_TINT_BYTES, t -> 4L * t.pixels().length + t.result().mask().length + 64);
 
     MaskLayer(OverlaySettings settings, Supplier<FrameSelection> current, Executor background, Executor ui,
               Runnable redraw) {
@@ -61,6 +81,7 @@ public final class MaskLayer extends NamedOverlayLayer {
     void offer(Tint t) {
         if (t != null) {
             ready = t;
+            kept.put(new TintKey(t.result(), t.argb()), t);
         }
     }
 
@@ -77,6 +98,12 @@ public final class MaskLayer extends NamedOverlayLayer {
         }
         int argb = argb();
         Tint t = ready;
+        if (t == null || t.result() != r || t.argb() != argb) {
+            t = kept.get(new TintKey(r, argb));
+            if (t != null) {
+                ready = t;
+            }
+        }
         if (t == null || t.result() != r || t.argb() != argb) {
             drawing = true;
             try {

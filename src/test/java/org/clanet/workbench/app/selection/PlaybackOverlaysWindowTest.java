@@ -197,6 +197,12 @@ class PlaybackOverlaysWindowTest {
                 + "screen without its (known) overlays, " + bare.stream().filter(d -> d.shownIndex() == last).count()
                 + " of them the last frame; first: " + bare.stream().limit(5).toList());
 
+        // every frame was tinted while stepping through: the mask is there on each frame's first draw, not one
+        // background trip later
+        List<DrawSeen> maskPending = seen.stream().filter(d -> d.resultOfShownFrame() && !d.maskTinted()).toList();
+        assertTrue(maskPending.isEmpty(), maskPending.size() + " of " + seen.size()
+                + " draws while playing had the patches but not yet the mask; first: " + maskPending.stream().limit(5).toList());
+
         // paused: the frame on screen has its overlays
         Frame now = onFx(() -> vm.viewer().shownFrameProperty().get());
         await(10, () -> settledOn(now));
