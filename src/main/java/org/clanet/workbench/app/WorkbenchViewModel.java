@@ -46,6 +46,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final java.util.concurrent.ExecutorService selectionPool;
     private final StringBinding currentTaskText;
     private final DoubleBinding currentTaskProgress;
+    private final IdentificationViewModel identification;
 
     public WorkbenchViewModel(WorkbenchContext ctx) {
         this.ctx = ctx;
@@ -71,6 +72,8 @@ public final class WorkbenchViewModel implements AutoCloseable {
                 ctx.tasks(), new SelectionService(96L << 20), 200, SelectionViewModel.Services.defaultStageThreads()),
                 viewer, navigator, timeline);
         selection.datasetProperty().bind(dataset.datasetProperty());
+
+        identification = new IdentificationViewModel(ctx, this);
 
         TaskRunner tasks = ctx.tasks();
         currentTaskText = Bindings.createStringBinding(() -> {
@@ -179,6 +182,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
         return selection;
     }
 
+    /** Prediction, attention, training, evaluation and models (issue 12). */
+    public IdentificationViewModel identification() {
+        return identification;
+    }
+
     /** "Scan MCF7: Reading headers · 512 / 2,000 · 3s left", "Ready". */
     public StringBinding currentTaskText() {
         return currentTaskText;
@@ -191,6 +199,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        identification.close();
         selection.close();
         if (selectionPool != null) {
             selectionPool.shutdownNow();
