@@ -29,6 +29,13 @@ public final class TrainedSample {
         return data;
     }
 
+    /** The same data embedded with the small test ViT, with no model. */
+    public static Path embedded(Path tmp, int frames) throws Exception {
+        Path data = IdentifyEndToEndTest.sample(tmp, frames);
+        embed(data);
+        return data;
+    }
+
     /** The same data as it comes, with no workspace. */
     public static Path copy(Path tmp, int frames) throws Exception {
         return IdentifyEndToEndTest.sample(tmp, frames);

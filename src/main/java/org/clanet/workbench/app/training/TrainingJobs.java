@@ -15,6 +15,7 @@ import org.clanet.workbench.embedding.PatchEncoders;
 import org.clanet.workbench.embedding.store.EncoderRecord;
 import org.clanet.workbench.mil.MilParameters;
 import org.clanet.workbench.pipeline.ProgressEvent;
+import org.clanet.workbench.pipeline.ProgressListener;
 import org.clanet.workbench.pipeline.flow.Models;
 import org.clanet.workbench.pipeline.flow.Pipeline;
 import org.clanet.workbench.pipeline.flow.Training;
@@ -100,17 +101,7 @@ public final class TrainingJobs {
         Training.SplitSpec split = Training.SplitSpec.of(p.split());
         long[] started = {0};
         int[] firstEpoch = {-1};
-        JobTask<Training.Outcome> t = tasks.submit("Train MIL: " + root.getFileName(), (progress, cancel) -> {
-            try (Workspace ws = Workspace.open(root, null)) {
-                EncoderRecord e = Models.resolveEncoder(ws, null, OptionalInt.empty());
-                try (PatchEncoder enc = PatchEncoders.open(e.file(), OptionalInt.empty(), p.device())) {
-                    String device = enc.description();
-                    ui.execute(() -> dashboard.deviceLabelProperty().set(device));
-                    return Training.train(Pipeline.of(d, ws, threads), e, enc, split, params, progress, cancel);
-                }
-            }
-        });
-        t.setEventSink(ev -> {
+        java.util.function.Consumer<ProgressEvent> curves = ev -> {
             if (ev instanceof ProgressEvent.Scalars s && ("epoch".equals(s.series()) || "step".equals(s.series()))) {
                 int epoch = (int) s.x();
                 // the rate from the epochs seen in this run, after the first (which includes warm-up)
@@ -125,6 +116,31 @@ public final class TrainingJobs {
                     }
                 }
                 s.values().forEach((k, v) -> dashboard.addPoint(k, epoch, v));
+            }
+        };
+        // The typed events reach the curves through the job's own listener rather than JobTask.setEventSink: the
+        // sink can only be set after submit, and a job that starts at once (a free worker, or a synchronous runner)
+        // would report its first epochs before it is set.
+        JobTask<Training.Outcome> t = tasks.submit("Train MIL: " + root.getFileName(), (progress, cancel) -> {
+            ProgressListener withCurves = new ProgressListener() {
+                @Override
+                public void update(long done, long total, String message) {
+                    progress.update(done, total, message);
+                }
+
+                @Override
+                public void event(ProgressEvent event) {
+                    curves.accept(event);
+                    progress.event(event);
+                }
+            };
+            try (Workspace ws = Workspace.open(root, null)) {
+                EncoderRecord e = Models.resolveEncoder(ws, null, OptionalInt.empty());
+                try (PatchEncoder enc = PatchEncoders.open(e.file(), OptionalInt.empty(), p.device())) {
+                    String device = enc.description();
+                    ui.execute(() -> dashboard.deviceLabelProperty().set(device));
+                    return Training.train(Pipeline.of(d, ws, threads), e, enc, split, params, withCurves, cancel);
+                }
             }
         });
         task = t;
