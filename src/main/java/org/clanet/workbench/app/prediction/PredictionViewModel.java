@@ -229,8 +229,10 @@ public final class PredictionViewModel {
         if (p.unknown() && p.unknownReason() != null && !p.unknownReason().isBlank()) {
             warnings.add(0, "Open-set check: " + p.unknownReason());
         }
-        return new PredictionCard(p.display() == null ? p.sequence() : p.display(), top, p.unknown(), warnings,
-                provenance(p, m));
+        // the display name alone is ambiguous (every line has a well C12): name the folder too
+        String where = (p.trueLine() == null ? "" : p.trueLine() + "/") + (p.batch() == null ? "" : p.batch());
+        String name = p.display() == null ? p.sequence() : p.display() + (where.isEmpty() ? "" : " · " + where);
+        return new PredictionCard(name, top, p.unknown(), warnings, provenance(p, m));
     }
 
     @SuppressWarnings("unchecked")

@@ -137,8 +137,6 @@ public final class TrainingJobs {
             try (Workspace ws = Workspace.open(root, null)) {
                 EncoderRecord e = Models.resolveEncoder(ws, null, OptionalInt.empty());
                 try (PatchEncoder enc = PatchEncoders.open(e.file(), OptionalInt.empty(), p.device())) {
-                    String device = enc.description();
-                    ui.execute(() -> dashboard.deviceLabelProperty().set(device));
                     return Training.train(Pipeline.of(d, ws, threads), e, enc, split, params, withCurves, cancel);
                 }
             }
