@@ -68,7 +68,7 @@ final class IdentificationWiring {
         predictionTab = new Tab("Prediction", box);
         predictionTab.setGraphic(new FontIcon("mdi2t-target"));
         predictionTab.setId("predictionTab");
-        c.sideTabs.getTabs().add(1, predictionTab);
+        c.sideTabs.getTabs().add(predictionTab); // last: the existing tabs keep their places (and headers)
 
         // heatmap on the viewer: legend in a corner while there is a heatmap to show, hover tooltip
         legend = new HeatmapLegend(vm.heatmapLayer());
