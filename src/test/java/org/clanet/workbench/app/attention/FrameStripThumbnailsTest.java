@@ -45,6 +45,7 @@ class FrameStripThumbnailsTest {
         strip = new FrameStripView(vm);
         strip.followThumbnails(thumbnails);
         stage.setScene(new Scene(new VBox(strip, thumbnails), 700, 150));
+        stage.sizeToScene(); // the shared primary stage may keep an earlier test's explicit size
         stage.show();
     }
 
