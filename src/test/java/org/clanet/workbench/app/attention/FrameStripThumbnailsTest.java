@@ -45,7 +45,12 @@ class FrameStripThumbnailsTest {
         strip = new FrameStripView(vm);
         strip.followThumbnails(thumbnails);
         stage.setScene(new Scene(new VBox(strip, thumbnails), 700, 150));
-        stage.sizeToScene(); // the shared primary stage may keep an earlier test's explicit size
+        // the primary stage is shared: after EvaluationViewTest / TrainingDashboardTest (1100-px scenes) its size and
+        // place carried over and the scroll never moved the offset (failed in the full run, passed alone); set both
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(700);
+        stage.setHeight(180);
         stage.show();
     }
 
