@@ -81,9 +81,13 @@ public final class MainController {
     @FXML ToggleButton patchOverlayToggle;
     @FXML TaskListView taskList;
     @FXML StatusBar statusBar;
+    @FXML javafx.scene.control.MenuBar menuBar;
+    @FXML javafx.scene.control.ToolBar toolBar;
+    @FXML javafx.scene.layout.StackPane viewerPane;
 
     private WorkbenchViewModel vm;
     private WorkbenchWindow window;
+    IdentificationWiring identification;
 
     void bind(WorkbenchViewModel model, WorkbenchWindow win) {
         this.vm = model;
@@ -192,6 +196,13 @@ public final class MainController {
 
         // theme
         darkThemeItem.selectedProperty().bindBidirectional(themeToggle.selectedProperty());
+
+        // prediction, attention, training, evaluation, models (issue 12)
+        identification = IdentificationWiring.install(this, vm.identification());
+    }
+
+    ViewerViewModel vmViewer() {
+        return vm.viewer();
     }
 
     private static Label statusLabel(String icon, String tooltip) {

@@ -47,6 +47,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final java.util.concurrent.ExecutorService selectionPool;
     private final StringBinding currentTaskText;
     private final DoubleBinding currentTaskProgress;
+    private final IdentificationViewModel identification;
 
     private static final String PIXEL_SIZES = "pixelSizes";
     private final ScaleBarLayer scaleBar = new ScaleBarLayer();
@@ -79,6 +80,8 @@ public final class WorkbenchViewModel implements AutoCloseable {
         viewer.layers().add(scaleBar);
         dataset.datasetProperty().addListener((o, a, d) -> scaleBar.micronsPerPixelProperty().set(
                 d == null ? 0 : parsePixelSize(ctx.prefs().section(PIXEL_SIZES).get(d.root().toString()))));
+
+        identification = new IdentificationViewModel(ctx, this);
 
         TaskRunner tasks = ctx.tasks();
         currentTaskText = Bindings.createStringBinding(() -> {
@@ -214,6 +217,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
         return selection;
     }
 
+    /** Prediction, attention, training, evaluation and models (issue 12). */
+    public IdentificationViewModel identification() {
+        return identification;
+    }
+
     /** "Scan MCF7: Reading headers · 512 / 2,000 · 3s left", "Ready". */
     public StringBinding currentTaskText() {
         return currentTaskText;
@@ -226,6 +234,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        identification.close();
         selection.close();
         if (selectionPool != null) {
             selectionPool.shutdownNow();

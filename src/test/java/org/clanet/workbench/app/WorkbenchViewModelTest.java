@@ -56,8 +56,8 @@ class WorkbenchViewModelTest {
             assertEquals(40 / 255f, vm.viewer().getImage().get(0, 0), 1e-6);
             assertEquals("2 of 5", vm.inspector().value("Frame", "Index"));
             assertEquals("G7", vm.inspector().value("Sequence", "Name"));
-            assertEquals(4, vm.viewer().layers().size(),
-                    "the built-in pixel grid, the cell mask, the patch boxes, the scale bar");
+            assertEquals(5, vm.viewer().layers().size(),
+                    "the built-in pixel grid, the cell mask, the patch boxes, the scale bar, the attention heatmap");
         }
     }
 

@@ -132,6 +132,8 @@ public final class EvaluationView extends BorderPane {
         EvaluationResult r = vm.resultProperty().get();
         title.setText(r == null ? "No evaluation yet" : r.title());
         table.getItems().setAll(r == null ? java.util.List.of() : r.metrics());
+        // every row visible (the workbench shows best and last, sequence and batch: 4 rows)
+        table.setPrefHeight(24 * Math.max(2, table.getItems().size()) + 28);
         roc.getData().clear();
         if (r == null) {
             return;
