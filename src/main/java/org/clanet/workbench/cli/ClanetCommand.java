@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.ERROR_LINE, ExitCodes.USAGE_LINE, ExitCodes.SOME_FAILED_LINE,
             ExitCodes.CANCELLED_LINE},
         subcommands = {ScanCommand.class, SelectCommand.class, SampleDataCommand.class, InfoCommand.class,
-            WorkspaceCommand.class, EmbedCommand.class, EncodersCommand.class, TrainCommand.class,
+            WorkspaceCommand.class, PretrainCommand.class, EmbedCommand.class, EncodersCommand.class, TrainCommand.class,
             EvaluateCommand.class, PredictCommand.class, ModelsCommand.class, SnippetsCommand.class,
             CommandLine.HelpCommand.class})
 public final class ClanetCommand implements Runnable {

@@ -157,7 +157,7 @@ public final class EmbeddingStage implements PrefetchingStage<SelectionStage.Ite
      * The box's pixels as a size×size patch. Selection boxes are already size×size inside the image; a box of
      * another size (an image smaller than a patch) is resampled to nearest neighbours.
      */
-    static float[] crop(GrayImage img, int x0, int y0, int w, int h, int size) {
+    public static float[] crop(GrayImage img, int x0, int y0, int w, int h, int size) {
         float[] out = new float[size * size];
         for (int y = 0; y < size; y++) {
             int sy = Math.min(img.height() - 1, Math.max(0, y0 + (h == size ? y : y * h / size)));

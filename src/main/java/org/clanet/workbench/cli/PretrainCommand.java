@@ -1,0 +1,120 @@
+package org.clanet.workbench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+
+import org.clanet.workbench.dataset.Dataset;
+import org.clanet.workbench.embedding.dino.DinoParameters;
+import org.clanet.workbench.embedding.vit.VitConfig;
+import org.clanet.workbench.pipeline.Cancellation;
+import org.clanet.workbench.pipeline.flow.Pipeline;
+import org.clanet.workbench.pipeline.flow.Pretraining;
+import org.clanet.workbench.workspace.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code clanet pretrain DIR}: a DINO encoder trained on the dataset's own patches (CLANet stage 2). */
+@Command(name = "pretrain", mixinStandardHelpOptions = true,
+        description = {"Self-supervised DINO pretraining of a Vision Transformer on the dataset's patches (the first",
+            "--patches stored patches of every frame; the selection runs first where missing). Says how long it",
+            "will take here before it starts (from a timed step), prints the loss per epoch, checkpoints, and",
+            "registers the teacher as the workspace's newest encoder. The same command after a cancel or a crash",
+            "resumes from the last checkpoint. Presets: small/8 (published), tiny/16, cpu (default without a GPU).",
+            "Parameters (--param name=value) are DINO's: lr, minLr, weightDecay, weightDecayEnd, momentumTeacher,",
+            "teacherTemp, studentTemp, centerMomentum, freezeLastLayer, localCropsNumber, … (see docs/EMBEDDING.md).",
+            "Exit codes: 0 done, 1 refused, 2 usage error, 130 cancelled (resumable)."})
+public final class PretrainCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DIR", description = "Dataset folder.")
+    Path dir;
+
+    @Option(names = "--workspace", paramLabel = "W", description = "Workspace folder (default: DIR/.clanet).")
+    Path workspace;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "small/8, tiny/16 or cpu (default: small/8 on a"
+            + " GPU, cpu otherwise).")
+    String preset;
+
+    @Option(names = "--epochs", description = "Epochs (default: the published 200).")
+    Integer epochs;
+
+    @Option(names = "--batch", description = "Patches per step (published 256 = 2 GPUs x 128; default 32 on the"
+            + " CPU preset, else 256).")
+    Integer batch;
+
+    @Option(names = "--seed", description = "Seed (default 0).")
+    Long seed;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--patches", defaultValue = "10", description = "Patches per frame (default: ${DEFAULT-VALUE}).")
+    int patches;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "Override a DINO parameter.")
+    List<String> params = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(dir)) {
+            throw new ParameterException(spec.commandLine(), "not a folder: " + dir);
+        }
+        String presetName = preset == null ? Pretraining.defaultPreset(device) : preset;
+        VitConfig config;
+        DinoParameters p = DinoParameters.published();
+        try {
+            config = VitConfig.preset(presetName);
+            p = p.with("batchSize", String.valueOf(batch != null ? batch : presetName.equals("cpu") ? 32 : 256));
+            if (epochs != null) {
+                p = p.with("epochs", String.valueOf(epochs));
+            }
+            if (seed != null) {
+                p = p.with("seed", String.valueOf(seed));
+            }
+            p = p.withAll(params);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Cancellation cancel = new Cancellation();
+        try (CtrlC ctrlC = CtrlC.cancelOnShutdown(cancel)) {
+            Dataset dataset = DatasetOpen.scan(dir, workspace, err, cancel);
+            try (Workspace ws = Workspace.open(dataset.root(), workspace)) {
+                ConsoleProgress progress = new ConsoleProgress(err, "pretrain");
+                long t0 = System.nanoTime();
+                Pretraining.Outcome o = Pretraining.pretrain(Pipeline.of(dataset, ws, Runtime.getRuntime()
+                        .availableProcessors()), config, p, device, patches, progress, cancel);
+                progress.finish();
+                out.printf(Locale.ROOT, "encoder %s: %s, %d epochs on %d patches in %.1f min, final loss %s (%s)%n",
+                        o.encoder().id(), config.name(), o.result().epochsDone(), o.patches(),
+                        (System.nanoTime() - t0) / 6e10, o.encoder().details().get("finalLoss"), o.result().device());
+                out.printf("embed with: clanet embed %s%n", dir);
+                out.flush();
+                return ExitCodes.OK;
+            } catch (CancellationException e) {
+                out.println("cancelled: " + e.getMessage());
+                out.flush();
+                return ExitCodes.CANCELLED;
+            } catch (IllegalArgumentException | IllegalStateException | IOException e) {
+                err.println("error: " + e.getMessage());
+                err.flush();
+                return ExitCodes.ERROR;
+            }
+        }
+    }
+}

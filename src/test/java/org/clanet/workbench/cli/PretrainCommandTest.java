@@ -1,0 +1,44 @@
+package org.clanet.workbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `clanet pretrain` on a few sample frames: estimate, per-epoch loss, registered encoder, resume, refusals. */
+class PretrainCommandTest {
+
+    @Test
+    void pretrainsRegistersAndResumes(@TempDir Path tmp) throws Exception {
+        Path data = EmbedCommandTest.sampleSubset(tmp, 2);
+        String[] args = {"pretrain", data.toString(), "--preset", "cpu", "--epochs", "1", "--batch", "8", "--param",
+            "localCropsNumber=2", "--device", "cpu"};
+        CliTest.Result r = CliTest.run(args);
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("steps per epoch") && r.err().contains("per epoch"), "estimate first: " + r.err());
+        assertTrue(r.err().contains("epoch 1") && r.err().contains("loss"), "loss per epoch: " + r.err());
+        assertTrue(r.out().startsWith("encoder "), r.out());
+        CliTest.Result list = CliTest.run("encoders", data.toString());
+        assertTrue(list.out().contains("pretrained") && list.out().contains("DINO cpu"), list.out());
+        CliTest.Result again = CliTest.run(args);
+        assertEquals(0, again.exit(), again.err());
+        assertEquals(r.out().substring(0, 24), again.out().substring(0, 24), "the same run, found finished");
+        CliTest.Result embed = CliTest.run("embed", data.toString());
+        assertEquals(0, embed.exit(), embed.err());
+        assertTrue(embed.out().contains("(pretrained)"), "the pretrained encoder is the default: " + embed.out());
+    }
+
+    @Test
+    void refusesTooFewPatchesAndUnknownParameters(@TempDir Path tmp) throws Exception {
+        Path data = EmbedCommandTest.sampleSubset(tmp, 1);
+        CliTest.Result few = CliTest.run("pretrain", data.toString(), "--preset", "cpu", "--batch", "512",
+                "--device", "cpu");
+        assertEquals(1, few.exit());
+        assertTrue(few.err().contains("patches"), few.err());
+        assertEquals(2, CliTest.run("pretrain", data.toString(), "--param", "nonsense=1").exit());
+        assertEquals(2, CliTest.run("pretrain", data.toString(), "--preset", "huge/4").exit());
+    }
+}
