@@ -14,6 +14,13 @@ import java.util.Locale;
  */
 public record AttentionScale(ScaleMode mode, double lo, double hi) {
 
+    /**
+     * A percentile range narrower than this fraction of its top is treated as uniform attention: stretching
+     * differences in the fifth significant digit across the whole colour map would show structure that is not
+     * there (seen with an untrained model: every patch at 1/80 ± 1e-6).
+     */
+    public static final double MIN_RELATIVE_SPREAD = 0.01;
+
     /** Percentiles of {@link ScaleMode#PERCENTILE}. */
     public static final double LOW_PERCENTILE = 2;
     public static final double HIGH_PERCENTILE = 98;
@@ -34,7 +41,12 @@ public record AttentionScale(ScaleMode mode, double lo, double hi) {
         if (mode == ScaleMode.RAW) {
             return new AttentionScale(mode, 0, Math.max(0, sorted[sorted.length - 1]));
         }
-        return new AttentionScale(mode, percentile(sorted, LOW_PERCENTILE), percentile(sorted, HIGH_PERCENTILE));
+        double lo = percentile(sorted, LOW_PERCENTILE);
+        double hi = percentile(sorted, HIGH_PERCENTILE);
+        if (hi - lo < MIN_RELATIVE_SPREAD * Math.abs(hi)) {
+            return new AttentionScale(mode, hi, hi); // uniform: one colour (see normalise)
+        }
+        return new AttentionScale(mode, lo, hi);
     }
 
     /** The scale of every patch of the given frames (one sequence). */
@@ -55,19 +67,23 @@ public record AttentionScale(ScaleMode mode, double lo, double hi) {
     }
 
     /**
-     * Attention mapped to [0,1], clipped. When the range is empty (all values equal) a value at or above it maps
-     * to 1 if positive, else 0: a uniform map is drawn in one colour, not left out.
+     * Attention mapped to [0,1], clipped. When the range is empty (all values equal) every value near it maps
+     * to 0.5: a uniform map is drawn in one (middle) colour, not left out.
      */
     public double normalise(double attention) {
         double span = hi - lo;
         if (span <= 0) {
-            return attention >= hi && attention > 0 ? 1 : 0;
+            // Uniform attention: every patch in the middle colour (nothing stands out), none left out.
+            return hi > 0 && attention >= hi * (1 - MIN_RELATIVE_SPREAD) ? 0.5 : 0;
         }
         return Math.max(0, Math.min(1, (attention - lo) / span));
     }
 
-    /** "percentile 2–98 %: 0.00121 – 0.0450", "raw: 0 – 0.0450". */
+    /** "percentile 2–98 %: 0.00121 – 0.0450", "raw: 0 – 0.0450", "uniform: 0.0125". */
     public String describe() {
+        if (hi == lo && mode == ScaleMode.PERCENTILE) {
+            return String.format(Locale.ROOT, "uniform attention: %.3g (no patch stands out)", hi);
+        }
         String range = String.format(Locale.ROOT, "%.3g – %.3g", lo, hi);
         return mode == ScaleMode.RAW ? "raw: " + range
                 : String.format(Locale.ROOT, "percentile %.0f–%.0f %%: %s", LOW_PERCENTILE, HIGH_PERCENTILE, range);

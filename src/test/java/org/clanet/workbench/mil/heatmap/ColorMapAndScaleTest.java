@@ -76,8 +76,24 @@ class ColorMapAndScaleTest {
     @Test
     void uniformAttentionIsOneColourNotNothing() {
         AttentionScale s = AttentionScale.of(ScaleMode.PERCENTILE, new double[] {0.25, 0.25, 0.25, 0.25});
-        assertEquals(1, s.normalise(0.25));
+        assertEquals(0.5, s.normalise(0.25), "the middle colour: nothing stands out");
         FrameAttention f = new FrameAttention(0, "f", 10, 10, List.of(new PatchAttention(0, 0, 0, 5, 5, 1, 0)));
         assertEquals(0, AttentionScale.of(ScaleMode.RAW, List.of(f)).normalise(0), "all zero stays zero");
+    }
+
+    @Test
+    void nearlyUniformAttentionIsShownAsUniform() {
+        double[] a = new double[80];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = 1.0 / 80 + (i % 7) * 1e-7;
+        }
+        AttentionScale s = AttentionScale.of(ScaleMode.PERCENTILE, a);
+        org.junit.jupiter.api.Assertions.assertEquals(s.lo(), s.hi(), "no stretching of noise over the colour map");
+        org.junit.jupiter.api.Assertions.assertEquals(0.5, s.normalise(a[0]), 1e-12, "one colour");
+        org.junit.jupiter.api.Assertions.assertEquals(0.5, s.normalise(a[6]), 1e-12, "the same colour");
+        org.junit.jupiter.api.Assertions.assertTrue(s.describe().startsWith("uniform"), s.describe());
+        double[] b = {0.01, 0.02, 0.03, 0.04};
+        AttentionScale t = AttentionScale.of(ScaleMode.PERCENTILE, b);
+        org.junit.jupiter.api.Assertions.assertTrue(t.hi() > t.lo(), "real differences keep their range");
     }
 }
