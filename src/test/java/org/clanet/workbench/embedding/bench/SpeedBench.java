@@ -55,20 +55,23 @@ public final class SpeedBench {
                 w = v.values();
             }
             double ext;
+            double extCpu;
             try (VitPatchEncoder enc = new VitPatchEncoder(c, w, Device.cpu(), batch, "random")) {
                 enc.encode(patches.subList(0, batch)); // warm-up
                 long t0 = System.nanoTime();
+                double c0 = KnnBench.cpuSeconds();
                 enc.encode(patches.subList(0, batch * 3));
                 ext = batch * 3 / ((System.nanoTime() - t0) / 1e9);
+                extCpu = batch * 3 / (KnnBench.cpuSeconds() - c0);
             }
             long peakExtract = ProcessMemory.peakRssBytes();
             DinoParameters p = DinoParameters.published().with("batch_size", batch);
             double cpu0 = KnnBench.cpuSeconds();
             double step = new DinoPretrainer(c, p, Device.cpu()).estimateSecondsPerStep(src);
             double stepCpu = (KnnBench.cpuSeconds() - cpu0) / 2; // two steps run, mean CPU per step
-            System.out.printf("djl pytorch-native %s threads %d %s: extraction %.1f patches/s, DINO step %.2f s (CPU %.2f s/step, batch %d)"
+            System.out.printf("djl pytorch-native %s threads %d %s: extraction %.1f patches/s (%.1f per CPU-s), DINO step %.2f s (CPU %.2f s/step, batch %d)"
                             + " load %s peak RSS %d MB (after extraction %d MB)%n",
-                    ai.djl.engine.Engine.getEngine("PyTorch").getVersion(), numThreads(), name, ext, step, stepCpu, batch,
+                    ai.djl.engine.Engine.getEngine("PyTorch").getVersion(), numThreads(), name, ext, extCpu, step, stepCpu, batch,
                     KnnBench.loadAverage(), ProcessMemory.peakRssBytes() >> 20, peakExtract >> 20);
         }
     }
