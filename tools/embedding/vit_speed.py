@@ -31,6 +31,7 @@ ap.add_argument("presets", nargs="*", default=list(PRESETS))
 ap.add_argument("--threads", type=int, default=2)
 ap.add_argument("--batch", type=int, default=32)
 ap.add_argument("--extract-batches", type=int, default=3)
+ap.add_argument("--no-step", action="store_true", help="extraction only (the DINO step of small/8 takes minutes)")
 args = ap.parse_args()
 torch.set_num_threads(args.threads)
 vits = published_vit.load()
@@ -67,6 +68,10 @@ for name in args.presets:
         ext = args.extract_batches * B / (time.perf_counter() - t0)
         ext_cpu = args.extract_batches * B / (time.process_time() - c0)
 
+    if args.no_step:
+        print(f"pytorch {torch.__version__} threads {torch.get_num_threads()} {name}: extraction {ext:.1f} patches/s"
+              f" ({ext_cpu:.1f} per CPU-s), DINO step not run, load {os.getloadavg()[0]:.2f}", flush=True)
+        continue
     s_vit, s_head = build(p, 0.1)
     t_vit, t_head = build(p, 0.0)
     t_vit.load_state_dict(s_vit.state_dict())

@@ -25,7 +25,9 @@ import org.clanet.workbench.pipeline.Cancellation;
  * Learning evidence: k-NN (cosine, k = 10, leave-one-sequence-out, label = cell line) on patch embeddings
  * of the cpu preset after DINO pretraining vs the same encoder with its random initial weights.
  *
- * <pre>java ... KnnBench DATASET OUTDIR EPOCHS [k=v DINO overrides...]</pre>
+ * <pre>java ... KnnBench DATASET OUTDIR EPOCHS MINUTES [k=v DINO overrides...]</pre>
+ * MINUTES bounds the training time (0 = none): the run is cancelled then and the teacher of the cancel
+ * checkpoint is evaluated.
  */
 public final class KnnBench {
 
@@ -33,7 +35,8 @@ public final class KnnBench {
         Path dataset = Path.of(args[0]);
         Path out = Path.of(args[1]);
         int epochs = Integer.parseInt(args[2]);
-        List<String> overrides = Arrays.asList(args).subList(3, args.length);
+        double minutes = Double.parseDouble(args[3]);
+        List<String> overrides = Arrays.asList(args).subList(4, args.length);
         Files.createDirectories(out);
         long t0 = System.nanoTime();
         PatchSet set = PatchSet.load(dataset, out.resolve("patches.npz"));
@@ -51,17 +54,41 @@ public final class KnnBench {
         }
         double[] rnd = evaluate("random-init", trainer.config(), init, set);
         long t1 = System.nanoTime();
+        Cancellation cancel = new Cancellation();
+        if (minutes > 0) {
+            Thread timer = new Thread(() -> {
+                try {
+                    Thread.sleep((long) (minutes * 60_000));
+                    cancel.cancel();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            timer.setDaemon(true);
+            timer.start();
+        }
+        int[] steps = new int[1];
         DinoResult r = trainer.train(set, out.resolve("run"), new DinoListener() {
+            @Override
+            public void onStep(Step s) {
+                steps[0]++;
+                if (s.step() % 10 == 0) {
+                    System.out.printf("step %d/%d of epoch %d loss %.4f lr %.2e %.1f s (load %s)%n", s.step() + 1,
+                            s.stepsPerEpoch(), s.epoch() + 1, s.loss(), s.lr(), s.seconds(), loadAverage());
+                }
+            }
+
             @Override
             public void onEpoch(Epoch e) {
                 System.out.printf("epoch %d/%d loss %.4f %.1f s (process CPU %.0f s) rss %d MB peak %d MB live NDArrays %d load %s%n",
                         e.epoch() + 1, e.epochs(), e.meanLoss(), e.seconds(), cpuSeconds(), e.rssBytes() >> 20,
                         e.peakRssBytes() >> 20, e.liveArrays(), loadAverage());
             }
-        }, Cancellation.none());
-        System.out.printf("pretraining: %.0f s%n", (System.nanoTime() - t1) / 1e9);
+        }, cancel);
+        System.out.printf("pretraining: %d steps in %.0f s (process CPU %.0f s so far), finished %s, peak RSS %d MB%n",
+                steps[0], (System.nanoTime() - t1) / 1e9, cpuSeconds(), r.finished(), ProcessMemory.peakRssBytes() >> 20);
         EncoderWeights w = EncoderWeights.read(r.encoder(), OptionalInt.empty());
-        double[] pre = evaluate("dino-" + epochs + "ep", w.config(), w.weights(), set);
+        double[] pre = evaluate("dino-" + steps[0] + "steps", w.config(), w.weights(), set);
         System.out.printf("RESULT %s: k-NN LOSO accuracy random %.3f (balanced %.3f) -> pretrained %.3f (balanced %.3f);"
                 + " majority-class %.3f%n", dataset.getFileName(), rnd[0], rnd[1], pre[0], pre[1], majority(set));
     }

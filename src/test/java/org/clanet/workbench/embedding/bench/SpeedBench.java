@@ -65,6 +65,11 @@ public final class SpeedBench {
                 extCpu = batch * 3 / (KnnBench.cpuSeconds() - c0);
             }
             long peakExtract = ProcessMemory.peakRssBytes();
+            if (Boolean.getBoolean("speed.noStep")) {
+                System.out.printf("djl %s: extraction %.1f patches/s (%.1f per CPU-s), DINO step not run, load %s,"
+                        + " peak RSS %d MB%n", name, ext, extCpu, KnnBench.loadAverage(), peakExtract >> 20);
+                continue;
+            }
             DinoParameters p = DinoParameters.published().with("batch_size", batch);
             double cpu0 = KnnBench.cpuSeconds();
             double step = new DinoPretrainer(c, p, Device.cpu()).estimateSecondsPerStep(src);
