@@ -28,6 +28,15 @@ class DeviceChoiceTest {
     }
 
     @Test
+    void fingerprintFollowsContent() throws Exception {
+        String a = PatchEncoders.fingerprint(VitParityTest.RES.resolve("vit_p16_d48.npz"));
+        String b = PatchEncoders.fingerprint(VitParityTest.RES.resolve("vit_p8_d48.npz"));
+        assertTrue(a.matches("sha256:[0-9a-f]{16}"), a);
+        assertTrue(!a.equals(b));
+        assertEquals(a, PatchEncoders.fingerprint(VitParityTest.RES.resolve("vit_p16_d48.npz")));
+    }
+
+    @Test
     void timedFirstStepEstimatesAnEpoch() {
         DinoPretrainer t = new DinoPretrainer(DinoPretrainerTest.TINY, DinoPretrainerTest.params(1), "cpu");
         double s = t.estimateSecondsPerStep(DinoPretrainerTest.DATA);
