@@ -2,6 +2,11 @@ package org.clanet.workbench.embedding;
 
 import ai.djl.Device;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -29,5 +34,23 @@ public final class PatchEncoders {
         }
         throw new IOException(file + ": unknown encoder format (expected .npz with the published ViT names, or a"
                 + " TorchScript .pt)");
+    }
+
+    /**
+     * Content identity of an encoder file, "sha256:" + 16 hex digits: what a stage key should chain to, so
+     * features are recomputed when the weights change and reused when only the file name does.
+     */
+    public static String fingerprint(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+            return "sha256:" + HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -160,6 +160,22 @@ class DinoPretrainerTest {
     }
 
     @Test
+    void corruptCheckpointIsReportedNotOverwritten() throws Exception {
+        Path run = tmp.resolve("corrupt");
+        Files.createDirectories(run);
+        Path ckpt = run.resolve(DinoPretrainer.CHECKPOINT);
+        Files.write(ckpt, new byte[] {0x50, 0x4b, 3, 4, 1, 2, 3});
+        java.io.IOException e = assertThrows(java.io.IOException.class, () ->
+                new DinoPretrainer(TINY, params(1), Device.cpu()).train(DATA, run, DinoListener.NONE, Cancellation.none()));
+        assertTrue(e.getMessage().contains(ckpt.toString()), e.getMessage());
+        assertEquals(7, Files.size(ckpt), "the broken checkpoint is left for the user to inspect");
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () ->
+                new DinoPretrainer(TINY, params(1), Device.cpu()).train(new SyntheticPatches(0, 1), tmp.resolve("empty"),
+                        DinoListener.NONE, Cancellation.none()));
+        assertTrue(none.getMessage().contains("0 patches"), none.getMessage());
+    }
+
+    @Test
     void parametersAreNamedAndOverridable() {
         DinoParameters p = DinoParameters.published();
         assertEquals(0.996, p.asMap().get("momentum_teacher"));

@@ -70,6 +70,11 @@ public final class DinoPretrainer {
         this.device = device;
     }
 
+    /** For callers outside this package (no DJL types): device "auto", "cpu" or "gpu". */
+    public DinoPretrainer(VitConfig config, DinoParameters params, String device) {
+        this(config, params, DeviceChoice.resolve(device));
+    }
+
     public VitConfig config() {
         return config;
     }

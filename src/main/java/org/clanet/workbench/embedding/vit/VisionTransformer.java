@@ -166,7 +166,15 @@ public final class VisionTransformer implements AutoCloseable {
         int depth = config.depth();
         for (int i = 0; i < depth; i++) {
             double rate = depth == 1 ? 0 : config.dropPathRate() * i / (depth - 1);
-            h = block(m, h, i, dropPath == null ? 0 : rate, dropPath);
+            // One sub-manager per block: DJL frees an op's result only when its manager closes, so without
+            // this every intermediate of all blocks stays alive until the batch ends (ViT-S/8, batch 32:
+            // GBs). Autograd keeps its own references to what backward needs, so training is unaffected.
+            try (NDManager bm = m.newSubManager()) {
+                h.tempAttach(bm);
+                NDArray next = block(bm, h, i, dropPath == null ? 0 : rate, dropPath);
+                next.attach(m);
+                h = next;
+            }
             if (depth - i <= n) {
                 out.add(norm(h, "norm"));
             }
