@@ -33,4 +33,9 @@ public final class DeviceChoice {
         Engine engine = Engine.getEngine("PyTorch");
         return "PyTorch " + engine.getVersion() + " · " + (d.isGpu() ? "GPU " + d.getDeviceId() : "CPU");
     }
+
+    /** Whether the choice ("auto", "cpu", "gpu") resolves to a GPU here; for callers that must not see DJL types. */
+    public static boolean isGpu(String choice) {
+        return resolve(choice).isGpu();
+    }
 }

@@ -49,7 +49,7 @@ public final class Pretraining {
 
     /** The default preset: the published small/8 on a GPU, the CPU preset otherwise. */
     public static String defaultPreset(String device) {
-        return DeviceChoice.resolve(device).isGpu() ? "small/8" : "cpu";
+        return DeviceChoice.isGpu(device) ? "small/8" : "cpu";
     }
 
     public static Outcome pretrain(Pipeline pipeline, VitConfig preset, DinoParameters params, String device,
@@ -73,7 +73,7 @@ public final class Pretraining {
             identity.put("selection", pipeline.workspace().stageCache().keys(SelectionStage.STAGE).toString().hashCode());
             String id = CacheKey.of("pretrain", 1, identity).substring(0, 12);
             Path runDir = pipeline.workspace().resolveFile("pretrain/" + id);
-            DinoPretrainer trainer = new DinoPretrainer(preset, params, DeviceChoice.resolve(device));
+            DinoPretrainer trainer = new DinoPretrainer(preset, params, device);
             double perStep = trainer.estimateSecondsPerStep(source);
             int steps = trainer.stepsPerEpoch(source.size());
             pl.event(new ProgressEvent.Note(String.format(Locale.ROOT,
