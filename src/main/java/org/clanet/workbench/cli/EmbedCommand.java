@@ -5,10 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -18,8 +16,7 @@ import org.clanet.workbench.dataset.Dataset;
 import org.clanet.workbench.dataset.DatasetScanner;
 import org.clanet.workbench.embedding.PatchEncoder;
 import org.clanet.workbench.embedding.PatchEncoders;
-import org.clanet.workbench.embedding.io.NpyArray;
-import org.clanet.workbench.embedding.io.Npz;
+import org.clanet.workbench.embedding.io.FeatureExport;
 import org.clanet.workbench.embedding.store.EmbeddingResults;
 import org.clanet.workbench.embedding.store.EncoderRecord;
 import org.clanet.workbench.pipeline.Cancellation;
@@ -127,7 +124,7 @@ public final class EmbedCommand implements Callable<Integer> {
                             .forEach(i -> out.printf("  %s: %s%n", i.itemKey().substring(record.id().length() + 1),
                                     i.note().get()));
                     if (export != null) {
-                        int rows = export(ws, dataset, record, model.dim(), export);
+                        int rows = export(ws, dataset, record, export);
                         out.printf("exported %d patch embeddings to %s%n", rows, export);
                     }
                     out.printf("workspace %s%n", ws.location());
@@ -139,34 +136,21 @@ public final class EmbedCommand implements Callable<Integer> {
     }
 
     /** {@code features}, {@code paths}, {@code ranks} of every stored frame of the dataset, in scan order. */
-    static int export(Workspace ws, Dataset dataset, EncoderRecord encoder, int dims, Path out) throws IOException {
-        List<float[]> rows = new ArrayList<>();
-        List<String> paths = new ArrayList<>();
-        List<Integer> ranks = new ArrayList<>();
+    static int export(Workspace ws, Dataset dataset, EncoderRecord encoder, Path out) throws IOException {
+        List<FeatureExport.Row> rows = new ArrayList<>();
         for (SelectionStage.Item it : SelectionStage.itemsOf(dataset)) {
             Optional<float[][]> f = EmbeddingResults.features(ws, encoder.id(), it.relPath());
-            if (f.isEmpty()) {
-                continue;
-            }
-            for (int r = 0; r < f.get().length; r++) {
-                rows.add(f.get()[r]);
-                paths.add(it.relPath());
-                ranks.add(r + 1);
+            if (f.isPresent()) {
+                for (int r = 0; r < f.get().length; r++) {
+                    rows.add(new FeatureExport.Row(it.relPath(), r + 1, f.get()[r]));
+                }
             }
         }
-        float[] flat = new float[rows.size() * dims];
-        for (int i = 0; i < rows.size(); i++) {
-            System.arraycopy(rows.get(i), 0, flat, i * dims, dims);
-        }
-        Map<String, NpyArray> npz = new LinkedHashMap<>();
-        npz.put("features", NpyArray.ofFloats(flat, rows.size(), dims));
-        npz.put("paths", NpyArray.ofStrings(paths.toArray(String[]::new), paths.size()));
-        npz.put("ranks", NpyArray.ofInts(ranks.stream().mapToInt(Integer::intValue).toArray(), ranks.size()));
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Npz.write(out, npz);
+        FeatureExport.write(out, rows);
         return rows.size();
     }
 }

@@ -21,4 +21,23 @@ public final class PatchPixels {
         }
         return out;
     }
+
+    /**
+     * The box's pixels as a size×size patch. Selection boxes are already size×size inside the image (a plain copy);
+     * a box of another size (an image smaller than a patch) is resampled to nearest neighbours.
+     */
+    public static float[] crop(GrayImage img, int x0, int y0, int w, int h, int size) {
+        if (w == size && h == size && x0 >= 0 && y0 >= 0 && x0 + w <= img.width() && y0 + h <= img.height()) {
+            return crop(img, new Patch(0, x0, y0, w, h, 0));
+        }
+        float[] out = new float[size * size];
+        for (int y = 0; y < size; y++) {
+            int sy = Math.min(img.height() - 1, Math.max(0, y0 + y * h / size));
+            for (int x = 0; x < size; x++) {
+                int sx = Math.min(img.width() - 1, Math.max(0, x0 + x * w / size));
+                out[y * size + x] = img.get(sx, sy);
+            }
+        }
+        return out;
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.clanet.workbench.embedding.PatchEncoder;
+import org.clanet.workbench.embedding.PatchPixels;
 import org.clanet.workbench.embedding.store.EmbeddingResults;
 import org.clanet.workbench.embedding.store.EncoderRecord;
 import org.clanet.workbench.embedding.store.FeatureFiles;
@@ -116,7 +117,7 @@ public final class EmbeddingStage implements PrefetchingStage<SelectionStage.Ite
         GrayImage img = ImageLoader.loadProcessed(item.file(), preset);
         int size = model.inputSize();
         for (StoredPatch p : patches.subList(0, Math.min(patchesPerFrame, patches.size()))) {
-            crops.add(crop(img, p.x(), p.y(), p.w(), p.h(), size));
+            crops.add(PatchPixels.crop(img, p.x(), p.y(), p.w(), p.h(), size));
         }
         return crops;
     }
@@ -153,21 +154,6 @@ public final class EmbeddingStage implements PrefetchingStage<SelectionStage.Ite
         return features.length;
     }
 
-    /**
-     * The box's pixels as a size×size patch. Selection boxes are already size×size inside the image; a box of
-     * another size (an image smaller than a patch) is resampled to nearest neighbours.
-     */
-    public static float[] crop(GrayImage img, int x0, int y0, int w, int h, int size) {
-        float[] out = new float[size * size];
-        for (int y = 0; y < size; y++) {
-            int sy = Math.min(img.height() - 1, Math.max(0, y0 + (h == size ? y : y * h / size)));
-            for (int x = 0; x < size; x++) {
-                int sx = Math.min(img.width() - 1, Math.max(0, x0 + (w == size ? x : x * w / size)));
-                out[y * size + x] = img.get(sx, sy);
-            }
-        }
-        return out;
-    }
 
     /** Where the feature files of this stage go, for a frame. */
     public Path featureFile(String frameRelPath) {

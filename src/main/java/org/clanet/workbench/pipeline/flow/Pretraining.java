@@ -15,7 +15,7 @@ import org.clanet.workbench.embedding.dino.DinoParameters;
 import org.clanet.workbench.embedding.dino.DinoPretrainer;
 import org.clanet.workbench.embedding.dino.DinoResult;
 import org.clanet.workbench.embedding.dino.PatchSource;
-import org.clanet.workbench.embedding.stage.EmbeddingStage;
+import org.clanet.workbench.embedding.PatchPixels;
 import org.clanet.workbench.embedding.store.EncoderRecord;
 import org.clanet.workbench.embedding.store.EncoderRegistry;
 import org.clanet.workbench.embedding.vit.VitConfig;
@@ -155,7 +155,7 @@ public final class Pretraining {
                 if (!stored.isEmpty()) {
                     GrayImage img = ImageLoader.loadProcessed(f.file(), p.preset());
                     for (StoredPatch s : stored.subList(0, Math.min(perFrame, stored.size()))) {
-                        out.add(EmbeddingStage.crop(img, s.x(), s.y(), s.w(), s.h(), 112));
+                        out.add(PatchPixels.crop(img, s.x(), s.y(), s.w(), s.h(), 112));
                     }
                 }
                 pl.update(++done, frames.size(), "loading patches");
