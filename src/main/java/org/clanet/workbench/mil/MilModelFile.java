@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.clanet.workbench.mil.io.ClassNames;
-import org.clanet.workbench.mil.io.NpyArray;
-import org.clanet.workbench.mil.io.Npz;
+import org.clanet.workbench.io.NpyArray;
+import org.clanet.workbench.io.Npz;
 import org.clanet.workbench.io.AtomicFiles;
 
 /**
@@ -73,7 +73,7 @@ public final class MilModelFile {
             values.put(name, a.data());
         }
         List<String> inFile = Optional.ofNullable(arrays.get(CLASSES_KEY)).filter(a -> !a.numeric())
-                .map(NpyArray::strings).orElse(null);
+                .map(NpyArray::stringList).orElse(null);
         List<String> classes = inFile;
         if (classesTxt != null) {
             List<String> fromTxt = readClassesTxt(classesTxt);

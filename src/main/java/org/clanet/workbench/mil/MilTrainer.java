@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.clanet.workbench.mil.bag.Bag;
-import org.clanet.workbench.mil.io.NpyArray;
-import org.clanet.workbench.mil.io.Npz;
+import org.clanet.workbench.io.NpyArray;
+import org.clanet.workbench.io.Npz;
 import org.clanet.workbench.mil.sampling.SegmentSampler;
 import org.clanet.workbench.mil.sampling.Snippet;
 import org.clanet.workbench.pipeline.Cancellation;
@@ -134,7 +134,7 @@ public final class MilTrainer {
         float[][] momentum = null;
         if (Files.exists(checkpoint)) {
             Map<String, NpyArray> a = Npz.read(checkpoint);
-            state = Json.MAPPER.readValue(a.get("state").strings().get(0), new TypeReference<State>() { });
+            state = Json.MAPPER.readValue(a.get("state").stringList().get(0), new TypeReference<State>() { });
             checkResumable(state, data, inputDim, checkpoint);
             start = weightsFrom(a, "", data.classes(), inputDim);
             if (a.containsKey("best." + MilWeights.NAMES.get(0))) {

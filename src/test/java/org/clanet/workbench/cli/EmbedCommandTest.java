@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.clanet.workbench.embedding.io.NpyArray;
-import org.clanet.workbench.embedding.io.Npz;
+import org.clanet.workbench.io.NpyArray;
+import org.clanet.workbench.io.Npz;
 import org.clanet.workbench.support.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.clanet.workbench.mil.io.NpyArray;
-import org.clanet.workbench.mil.io.Npz;
+import org.clanet.workbench.io.NpyArray;
+import org.clanet.workbench.io.Npz;
 import org.junit.jupiter.api.Test;
 
 /**

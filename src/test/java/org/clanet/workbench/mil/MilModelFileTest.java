@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.clanet.workbench.mil.io.NpyArray;
-import org.clanet.workbench.mil.io.Npz;
+import org.clanet.workbench.io.NpyArray;
+import org.clanet.workbench.io.Npz;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,9 @@
 package org.clanet.workbench.embedding.io;
 
+import org.clanet.workbench.io.NpyArray;
+
+import org.clanet.workbench.io.Npz;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.clanet.workbench.embedding.io.NpyArray;
-import org.clanet.workbench.embedding.io.Npz;
+import org.clanet.workbench.io.NpyArray;
+import org.clanet.workbench.io.Npz;
 import org.junit.jupiter.api.Test;
 
 /** The crop resize equals PIL's bicubic box resize (tools/embedding/make_crop_reference.py); views are sane. */

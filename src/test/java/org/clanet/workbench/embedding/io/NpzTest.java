@@ -1,5 +1,9 @@
 package org.clanet.workbench.embedding.io;
 
+import org.clanet.workbench.io.NpyArray;
+
+import org.clanet.workbench.io.Npz;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.clanet.workbench.embedding.io;
+package org.clanet.workbench.io;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +20,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.clanet.workbench.io.AtomicFiles;
 
 /**
  * Reads and writes NumPy {@code .npz} archives (a zip of {@code .npy} entries) in plain Java, so encoder
@@ -172,7 +171,7 @@ public final class Npz {
     }
 
     /** IEEE 754 binary16 to float (Float.float16ToFloat arrived only in Java 20). */
-    static float halfToFloat(short h) {
+    public static float halfToFloat(short h) {
         int bits = h & 0xffff;
         int sign = (bits & 0x8000) << 16;
         int exp = (bits >> 10) & 0x1f;

@@ -1,4 +1,4 @@
-package org.clanet.workbench.embedding.io;
+package org.clanet.workbench.io;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -66,5 +66,25 @@ public record NpyArray(String dtype, long[] shape, float[] data, String[] string
             sb.append(i == 0 ? "" : ", ").append(shape[i]);
         }
         return sb.append(shape.length == 1 ? ",)" : ")").toString();
+    }
+
+    /** A float32 array (the MIL code's spelling of {@link #ofFloats}). */
+    public static NpyArray floats(float[] data, long... shape) {
+        return ofFloats(data, shape);
+    }
+
+    /** A 1-d unicode array of the given strings. */
+    public static NpyArray strings(java.util.List<String> values) {
+        return ofStrings(values.toArray(String[]::new), values.size());
+    }
+
+    /** Numbers (not unicode text). */
+    public boolean numeric() {
+        return strings == null;
+    }
+
+    /** The unicode entries as a list (empty for a numeric array). */
+    public java.util.List<String> stringList() {
+        return strings == null ? java.util.List.of() : java.util.List.of(strings);
     }
 }
