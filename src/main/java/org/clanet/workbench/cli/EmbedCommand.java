@@ -26,6 +26,7 @@ import org.clanet.workbench.pipeline.stage.RunSummary;
 import org.clanet.workbench.selection.SelectionStage;
 import org.clanet.workbench.workspace.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -45,19 +46,19 @@ public final class EmbedCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "Dataset folder.")
     Path dir;
 
-    @Option(names = "--workspace", paramLabel = "W", description = "Workspace folder (default: DIR/.clanet).")
-    Path workspace;
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     @Option(names = "--encoder", paramLabel = "ID|FILE",
-            description = "An encoder of the workspace (id or prefix, see `clanet encoders`) or a file to import:"
+            description = "An encoder of the workspaceOption.path (id or prefix, see `clanet encoders`) or a file to import:"
                     + " .npz with the published ViT names, or TorchScript .pt. Default: the newest pretrained.")
     String encoder;
 
     @Option(names = "--heads", paramLabel = "H", description = "Attention heads of an imported .npz (default dim/64).")
     Integer heads;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption deviceOption;
 
     @Option(names = "--patches", defaultValue = "10", description = "Patches per frame (default: ${DEFAULT-VALUE}).")
     int patches;
@@ -88,10 +89,10 @@ public final class EmbedCommand implements Callable<Integer> {
         Cancellation cancel = new Cancellation();
         try (CtrlC ctrlC = CtrlC.cancelOnShutdown(cancel)) {
             ConsoleProgress scanProgress = new ConsoleProgress(err, "scan");
-            List<Path> outputs = workspace == null ? List.of() : List.of(workspace);
+            List<Path> outputs = workspaceOption.path == null ? List.of() : List.of(workspaceOption.path);
             Dataset dataset = DatasetScanner.scan(dir, scanProgress, cancel, outputs);
             scanProgress.finish();
-            try (Workspace ws = Workspace.open(dataset.root(), workspace)) {
+            try (Workspace ws = Workspace.open(dataset.root(), workspaceOption.path)) {
                 EncoderRecord record;
                 try {
                     record = EncoderChoice.resolve(ws, encoder, heads == null ? OptionalInt.empty() : OptionalInt.of(heads));
@@ -101,7 +102,7 @@ public final class EmbedCommand implements Callable<Integer> {
                     return ExitCodes.ERROR;
                 }
                 try (PatchEncoder model = PatchEncoders.open(record.file(),
-                        heads == null ? OptionalInt.empty() : OptionalInt.of(heads), device)) {
+                        heads == null ? OptionalInt.empty() : OptionalInt.of(heads), deviceOption.name)) {
                     out.printf("encoder %s (%s): %s%n", record.id(), record.kind(), model.description());
                     out.flush();
                     ConsoleProgress progress = new ConsoleProgress(err, "embed");

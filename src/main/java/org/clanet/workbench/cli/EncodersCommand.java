@@ -12,23 +12,24 @@ import org.clanet.workbench.embedding.store.EncoderRegistry;
 import org.clanet.workbench.pipeline.Json;
 import org.clanet.workbench.workspace.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code clanet encoders [DIR] [--workspace W]}: the workspace's pretrained and imported encoders. */
+/** {@code clanet encoders [DIR] [--workspaceOption.path W]}: the workspaceOption.path's pretrained and imported encoders. */
 @Command(name = "encoders", mixinStandardHelpOptions = true,
-        description = {"List the encoders of a dataset's workspace: pretrained here (clanet pretrain) or imported",
+        description = {"List the encoders of a dataset's workspaceOption.path: pretrained here (clanet pretrain) or imported",
             "(clanet embed --encoder FILE), with preset, epochs, final loss and device. Exit codes: 0, 2 usage."})
 public final class EncodersCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", arity = "0..1", description = "Dataset folder (default: the current folder).")
     Path dir;
 
-    @Option(names = "--workspace", paramLabel = "W", description = "Workspace folder (default: DIR/.clanet).")
-    Path workspace;
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     @Option(names = "--json", description = "Machine-readable output.")
     boolean json;
@@ -43,7 +44,7 @@ public final class EncodersCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "not a folder: " + root);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace ws = Workspace.open(root, workspace)) {
+        try (Workspace ws = Workspace.open(root, workspaceOption.path)) {
             List<EncoderRecord> all = new EncoderRegistry(ws).list();
             if (json) {
                 out.println(Json.PRETTY.writeValueAsString(all.stream().map(e -> java.util.Map.of("id", e.id(),

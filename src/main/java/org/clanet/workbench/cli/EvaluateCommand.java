@@ -16,6 +16,7 @@ import org.clanet.workbench.pipeline.flow.Evaluation;
 import org.clanet.workbench.pipeline.flow.Pipeline;
 import org.clanet.workbench.workspace.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,8 +35,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "The labelled dataset the model was trained on.")
     Path dir;
 
-    @Option(names = "--workspace", paramLabel = "W", description = "Workspace folder (default: DIR/.clanet).")
-    Path workspace;
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     @Option(names = "--model", paramLabel = "RUN", description = "Model id (default: the newest trained model).")
     String model;
@@ -53,8 +54,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Dataset dataset = DatasetOpen.scan(dir, workspace, err, new Cancellation());
-        try (Workspace ws = Workspace.open(dataset.root(), workspace)) {
+        Dataset dataset = DatasetOpen.scan(dir, workspaceOption.path, err, new Cancellation());
+        try (Workspace ws = Workspace.open(dataset.root(), workspaceOption.path)) {
             Evaluation.Result r;
             try {
                 ModelRecord m = ModelChoice.resolve(ws, model, null);

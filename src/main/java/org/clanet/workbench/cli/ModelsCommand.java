@@ -12,15 +12,16 @@ import org.clanet.workbench.mil.store.ModelRegistry;
 import org.clanet.workbench.pipeline.Json;
 import org.clanet.workbench.workspace.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code clanet models [DIR]}: the workspace's MIL models with their provenance and figures. */
+/** {@code clanet models [DIR]}: the workspaceOption.path's MIL models with their provenance and figures. */
 @Command(name = "models", mixinStandardHelpOptions = true,
-        description = {"List the MIL models of a dataset's workspace: trained here (encoder, split, status, best",
+        description = {"List the MIL models of a dataset's workspaceOption.path: trained here (encoder, split, status, best",
             "epoch) or imported. --json gives each model's whole record (split, parameters, calibration, QC).",
             "Exit codes: 0, 2 usage error."})
 public final class ModelsCommand implements Callable<Integer> {
@@ -28,8 +29,8 @@ public final class ModelsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", arity = "0..1", description = "Dataset folder (default: the current folder).")
     Path dir;
 
-    @Option(names = "--workspace", paramLabel = "W", description = "Workspace folder (default: DIR/.clanet).")
-    Path workspace;
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     @Option(names = "--json", description = "Machine-readable output.")
     boolean json;
@@ -44,7 +45,7 @@ public final class ModelsCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "not a folder: " + root);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace ws = Workspace.open(root, workspace)) {
+        try (Workspace ws = Workspace.open(root, workspaceOption.path)) {
             List<ModelRecord> all = new ModelRegistry(ws).list();
             if (json) {
                 out.println(Json.PRETTY.writeValueAsString(all.stream().map(ModelRecord::document).toList()));

@@ -28,6 +28,7 @@ import org.clanet.workbench.pipeline.flow.Prediction;
 import org.clanet.workbench.pipeline.flow.SequencePrediction;
 import org.clanet.workbench.workspace.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -49,8 +50,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR|SEQUENCE-FOLDER", description = "Images to identify.")
     Path dir;
 
-    @Option(names = "--workspace", paramLabel = "W", description = "Workspace folder (default: DIR/.clanet).")
-    Path workspace;
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     @Option(names = "--model", paramLabel = "RUN|FILE.npz", description = "Model id, or a published .npz to import"
             + " (default: the newest trained model).")
@@ -63,8 +64,8 @@ public final class PredictCommand implements Callable<Integer> {
             + " model uses its own).")
     String encoder;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption deviceOption;
 
     @Option(names = "--heatmaps", paramLabel = "OUT", description = "Write attention heatmap PNGs (one per frame,"
             + " with legend), the frame strip and the attention CSV per sequence into OUT.")
@@ -89,8 +90,8 @@ public final class PredictCommand implements Callable<Integer> {
         Cancellation cancel = new Cancellation();
         try (CtrlC ctrlC = CtrlC.cancelOnShutdown(cancel)) {
             List<Path> outputs = new ArrayList<>();
-            if (workspace != null) {
-                outputs.add(workspace);
+            if (workspaceOption.path != null) {
+                outputs.add(workspaceOption.path);
             }
             if (heatmaps != null) {
                 outputs.add(heatmaps);
@@ -104,7 +105,7 @@ public final class PredictCommand implements Callable<Integer> {
                 err.flush();
                 return ExitCodes.ERROR;
             }
-            try (Workspace ws = Workspace.open(dataset.root(), workspace)) {
+            try (Workspace ws = Workspace.open(dataset.root(), workspaceOption.path)) {
                 ModelRecord m;
                 EncoderRecord e;
                 try {
@@ -115,7 +116,7 @@ public final class PredictCommand implements Callable<Integer> {
                     err.flush();
                     return ExitCodes.ERROR;
                 }
-                try (PatchEncoder enc = PatchEncoders.open(e.file(), OptionalInt.empty(), device)) {
+                try (PatchEncoder enc = PatchEncoders.open(e.file(), OptionalInt.empty(), deviceOption.name)) {
                     ConsoleProgress progress = new ConsoleProgress(err, "predict");
                     Prediction.Result r;
                     try {

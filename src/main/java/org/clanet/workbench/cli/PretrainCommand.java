@@ -18,6 +18,7 @@ import org.clanet.workbench.pipeline.flow.Pipeline;
 import org.clanet.workbench.pipeline.flow.Pretraining;
 import org.clanet.workbench.workspace.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = {"Self-supervised DINO pretraining of a Vision Transformer on the dataset's patches (the first",
             "--patches stored patches of every frame; the selection runs first where missing). Says how long it",
             "will take here before it starts (from a timed step), prints the loss per epoch, checkpoints, and",
-            "registers the teacher as the workspace's newest encoder. The same command after a cancel or a crash",
+            "registers the teacher as the workspaceOption.path's newest encoder. The same command after a cancel or a crash",
             "resumes from the last checkpoint. Presets: small/8 (published), tiny/16, cpu (default without a GPU).",
             "Parameters (--param name=value) are DINO's: lr, minLr, weightDecay, weightDecayEnd, momentumTeacher,",
             "teacherTemp, studentTemp, centerMomentum, freezeLastLayer, localCropsNumber, … (see docs/EMBEDDING.md).",
@@ -39,8 +40,8 @@ public final class PretrainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "Dataset folder.")
     Path dir;
 
-    @Option(names = "--workspace", paramLabel = "W", description = "Workspace folder (default: DIR/.clanet).")
-    Path workspace;
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     @Option(names = "--preset", paramLabel = "NAME", description = "small/8, tiny/16 or cpu (default: small/8 on a"
             + " GPU, cpu otherwise).")
@@ -56,8 +57,8 @@ public final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed (default 0).")
     Long seed;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption deviceOption;
 
     @Option(names = "--patches", defaultValue = "10", description = "Patches per frame (default: ${DEFAULT-VALUE}).")
     int patches;
@@ -73,7 +74,7 @@ public final class PretrainCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new ParameterException(spec.commandLine(), "not a folder: " + dir);
         }
-        String presetName = preset == null ? Pretraining.defaultPreset(device) : preset;
+        String presetName = preset == null ? Pretraining.defaultPreset(deviceOption.name) : preset;
         VitConfig config;
         DinoParameters p = DinoParameters.published();
         try {
@@ -93,12 +94,12 @@ public final class PretrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Cancellation cancel = new Cancellation();
         try (CtrlC ctrlC = CtrlC.cancelOnShutdown(cancel)) {
-            Dataset dataset = DatasetOpen.scan(dir, workspace, err, cancel);
-            try (Workspace ws = Workspace.open(dataset.root(), workspace)) {
+            Dataset dataset = DatasetOpen.scan(dir, workspaceOption.path, err, cancel);
+            try (Workspace ws = Workspace.open(dataset.root(), workspaceOption.path)) {
                 ConsoleProgress progress = new ConsoleProgress(err, "pretrain");
                 long t0 = System.nanoTime();
                 Pretraining.Outcome o = Pretraining.pretrain(Pipeline.of(dataset, ws, Runtime.getRuntime()
-                        .availableProcessors()), config, p, device, patches, progress, cancel);
+                        .availableProcessors()), config, p, deviceOption.name, patches, progress, cancel);
                 progress.finish();
                 out.printf(Locale.ROOT, "encoder %s: %s, %d epochs on %d patches in %.1f min, final loss %s (%s)%n",
                         o.encoder().id(), config.name(), o.result().epochsDone(), o.patches(),

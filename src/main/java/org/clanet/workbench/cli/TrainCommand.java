@@ -21,6 +21,7 @@ import org.clanet.workbench.pipeline.flow.Pipeline;
 import org.clanet.workbench.pipeline.flow.Training;
 import org.clanet.workbench.workspace.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -41,8 +42,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "Labelled dataset folder (DIR/LINE/batch/images).")
     Path dir;
 
-    @Option(names = "--workspace", paramLabel = "W", description = "Workspace folder (default: DIR/.clanet).")
-    Path workspace;
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     @Option(names = "--encoder", paramLabel = "ID|FILE", description = "Encoder (default: the newest pretrained).")
     String encoder;
@@ -60,8 +61,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "Override a MIL parameter.")
     List<String> params = new ArrayList<>();
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption deviceOption;
 
     @Spec
     CommandSpec spec;
@@ -94,10 +95,10 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Cancellation cancel = new Cancellation();
         try (CtrlC ctrlC = CtrlC.cancelOnShutdown(cancel)) {
-            Dataset dataset = DatasetOpen.scan(dir, workspace, err, cancel);
-            try (Workspace ws = Workspace.open(dataset.root(), workspace)) {
+            Dataset dataset = DatasetOpen.scan(dir, workspaceOption.path, err, cancel);
+            try (Workspace ws = Workspace.open(dataset.root(), workspaceOption.path)) {
                 EncoderRecord record = EncoderChoice.resolve(ws, encoder, OptionalInt.empty());
-                try (PatchEncoder model = PatchEncoders.open(record.file(), OptionalInt.empty(), device)) {
+                try (PatchEncoder model = PatchEncoders.open(record.file(), OptionalInt.empty(), deviceOption.name)) {
                     out.printf("encoder %s: %s%n", record.id(), model.description());
                     out.flush();
                     ConsoleProgress progress = new ConsoleProgress(err, "train");
