@@ -19,10 +19,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code clanet encoders [DIR] [--workspaceOption.path W]}: the workspaceOption.path's pretrained and imported encoders. */
+/** {@code clanet encoders [DIR] [--workspace W]}: the workspace's pretrained and imported encoders. */
 @Command(name = "encoders", mixinStandardHelpOptions = true,
-        description = {"List the encoders of a dataset's workspaceOption.path: pretrained here (clanet pretrain) or imported",
-            "(clanet embed --encoder FILE), with preset, epochs, final loss and device. Exit codes: 0, 2 usage."})
+        description = {"List the encoders of a dataset's workspace.",
+            "Pretrained here (clanet pretrain) or imported (clanet embed --encoder FILE), with preset, epochs, final loss and device."},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE})
 public final class EncodersCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", arity = "0..1", description = "Dataset folder (default: the current folder).")

@@ -19,11 +19,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code clanet models [DIR]}: the workspaceOption.path's MIL models with their provenance and figures. */
+/** {@code clanet models [DIR]}: the workspace's MIL models with their provenance and figures. */
 @Command(name = "models", mixinStandardHelpOptions = true,
-        description = {"List the MIL models of a dataset's workspaceOption.path: trained here (encoder, split, status, best",
-            "epoch) or imported. --json gives each model's whole record (split, parameters, calibration, QC).",
-            "Exit codes: 0, 2 usage error."})
+        description = {"List the MIL models of a dataset's workspace.",
+            "Trained here (encoder, split, status, best epoch) or imported; --json gives each model's whole record (split, parameters, calibration, QC ranges)."},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE})
 public final class ModelsCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", arity = "0..1", description = "Dataset folder (default: the current folder).")
