@@ -85,8 +85,9 @@ public final class SnippetPlans {
                 List<Integer> frames = Arrays.stream(sn.frames()).boxed().toList();
                 double[] att = null;
                 if (prediction != null) {
-                    att = frames.stream().mapToDouble(i -> attention.getOrDefault(kept.get(i).relativePath(),
-                            Double.NaN)).toArray();
+                    // 0 where the prediction's bag took no patch of the frame (as the frame strip shows it)
+                    att = frames.stream().mapToDouble(i -> attention.getOrDefault(kept.get(i).relativePath(), 0.0))
+                            .toArray();
                 }
                 snippets.add(new Snippet(sn.epoch(), sn.g(), frames, sn.weight(), att));
             }
