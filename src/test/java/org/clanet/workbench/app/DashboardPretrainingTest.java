@@ -25,7 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Encoder pretraining from the dashboard without a screen (synchronous executors): a tiny DINO run (cpu preset,
  * 1 epoch, batch 8, 2 local crops) on 2 lines x 2 frames of the sample data registers an encoder that the models
  * catalog lists afterwards, its per-step loss / learning rate / momentum arrive as curves, and the flow's own
- * estimate becomes the estimate label.
+ * estimate becomes the estimate label; Cancel leaves it resumable and Resume finishes it.
  */
 class DashboardPretrainingTest {
 
@@ -100,5 +100,61 @@ class DashboardPretrainingTest {
             wb.close();
             return null;
         });
+    }
+
+    @Test
+    void cancelLeavesItResumableAndResumeFinishes() throws Exception {
+        assumeTrue(Files.isDirectory(SharedData.sampleData()), "sample-data/ is not here");
+        Dataset d = DatasetScanner.scan(sampleSubset(tmp.resolve("data2")));
+        // jobs on a worker thread, as in the app, so that Cancel can be pressed while it runs
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        var cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        WorkbenchViewModel wb = fx(() -> new WorkbenchViewModel(new WorkbenchContext(javafx.application.Platform
+                ::runLater, Runnable::run, Runnable::run, new org.clanet.workbench.app.tasks.TaskRunner(pool),
+                new org.clanet.workbench.app.prefs.WorkbenchPreferences(tmp.resolve("p2.json")),
+                () -> new org.clanet.workbench.app.status.StatusViewModel.EngineInfo("Test · CPU", "fake"),
+                () -> { })));
+        try {
+            IdentificationViewModel vm = wb.identification();
+            vm.trainingJobs().setPretrainingOverrides(p -> p.with("batchSize", 8).with("localCropsNumber", 2));
+            fx(() -> {
+                wb.dataset().show(d);
+                vm.training().kindProperty().set(TrainingParameters.Kind.PRETRAINING);
+                vm.training().presetProperty().set("cpu");
+                vm.training().deviceProperty().set("cpu");
+                vm.training().epochsProperty().set(2);
+                // Cancel once, as soon as the first step's loss is drawn
+                vm.training().versionProperty().addListener((o, a, v) -> {
+                    if (vm.training().pointCount("loss") > 0 && vm.training().runningProperty().get()
+                            && cancelled.compareAndSet(false, true)) {
+                        vm.training().cancel();
+                    }
+                });
+                vm.training().start();
+                return null;
+            });
+            FxTestSupport.await(120, () -> !vm.training().runningProperty().get());
+            fx(() -> {
+                assertEquals(Worker.State.CANCELLED, vm.trainingJobs().pretrainingTask().getState(),
+                        vm.training().statusProperty().get());
+                assertTrue(vm.training().resumableProperty().get());
+                assertTrue(vm.catalog().stream().noneMatch(r -> r.type().equals("Encoder")), "no encoder yet");
+                vm.training().resume();
+                return null;
+            });
+            FxTestSupport.await(120, () -> !vm.training().runningProperty().get());
+            fx(() -> {
+                assertEquals(Worker.State.SUCCEEDED, vm.trainingJobs().pretrainingTask().getState(),
+                        vm.training().statusProperty().get());
+                assertTrue(vm.catalog().stream().anyMatch(r -> r.type().equals("Encoder")), "registered on resume");
+                return null;
+            });
+        } finally {
+            fx(() -> {
+                wb.close();
+                return null;
+            });
+            pool.shutdownNow();
+        }
     }
 }

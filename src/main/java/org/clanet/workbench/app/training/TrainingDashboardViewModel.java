@@ -60,7 +60,8 @@ public final class TrainingDashboardViewModel {
             if (s.contains("acc")) {
                 return ACCURACY;
             }
-            if (s.equals("lr") || s.contains("learning") || s.contains("momentum") || s.endsWith(" lr") || s.startsWith("lr ")) {
+            if (s.equals("lr") || s.contains("learning") || s.contains("momentum") || s.endsWith(" lr")
+                    || s.startsWith("lr ")) {
                 return LEARNING_RATE;
             }
             return LOSS;
