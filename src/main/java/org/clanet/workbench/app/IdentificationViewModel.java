@@ -49,6 +49,10 @@ public final class IdentificationViewModel implements AutoCloseable {
     private final TopAttentionViewModel topAttention;
     private final TrainingDashboardViewModel training;
     private final TrainingJobs trainingJobs;
+    private final org.clanet.workbench.app.training.SnippetViewModel snippets =
+            new org.clanet.workbench.app.training.SnippetViewModel();
+    /** Counts snippet requests, so that a slow read for a sequence left behind does not overwrite a newer one. */
+    private final java.util.concurrent.atomic.AtomicLong snippetRequest = new java.util.concurrent.atomic.AtomicLong();
     private final EvaluationViewModel evaluation = new EvaluationViewModel();
     private final ObservableList<ModelCatalog.Entry> catalog = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<JobTask<Evaluation.Result>> evaluationTask = new ReadOnlyObjectWrapper<>(
@@ -93,7 +97,12 @@ public final class IdentificationViewModel implements AutoCloseable {
         trainingJobs.setOnFinished(() -> {
             prediction.reload();
             reloadCatalog();
+            refreshSnippets();
         });
+        // the training window's snippet view follows the selected sequence, the prediction model and the seed
+        wb.navigator().selectedProperty().addListener((o, a, s) -> refreshSnippets());
+        prediction.modelProperty().addListener((o, a, m) -> refreshSnippets());
+        training.seedProperty().addListener((o, a, v) -> refreshSnippets());
         wb.dataset().datasetProperty().addListener((o, a, d) -> reloadCatalog());
         wb.status().engineProperty().addListener((o, a, e) -> training.deviceLabelProperty().set(e));
         training.deviceLabelProperty().set(wb.status().engineProperty().get());
@@ -109,6 +118,50 @@ public final class IdentificationViewModel implements AutoCloseable {
     // ---- models
 
     /** Re-reads the workspace's encoders and models for the Models tab. */
+    /** The snippets of the selected sequence (the training window's snippet view). */
+    public org.clanet.workbench.app.training.SnippetViewModel snippets() {
+        return snippets;
+    }
+
+    /**
+     * Draws the selected sequence's snippets again, off the FX thread: the prediction model's training seed and
+     * sampling figures (the form's seed and the defaults without one), the attention of its stored prediction.
+     */
+    public void refreshSnippets() {
+        org.clanet.workbench.dataset.Sequence s = wb.navigator().selectedProperty().get();
+        Dataset d = wb.dataset().getDataset();
+        ModelRecord m = prediction.modelProperty().get();
+        long formSeed = training.seedProperty().get();
+        long request = snippetRequest.incrementAndGet();
+        if (s == null || d == null) {
+            snippets.snippetsProperty().set(null);
+            return;
+        }
+        background.execute(() -> {
+            var fallback = org.clanet.workbench.app.training.SnippetPlans.Run.defaults(formSeed);
+            var run = m == null ? fallback : org.clanet.workbench.app.training.SnippetPlans.Run.of(m.document(),
+                    fallback);
+            org.clanet.workbench.app.training.SnippetViewModel.Snippets out;
+            try (Workspace ws = org.clanet.workbench.workspace.Workspace.worthOpening(d.root())
+                    ? Workspace.open(d.root(), null) : null) {
+                var stored = m == null || ws == null ? null
+                        : org.clanet.workbench.pipeline.flow.Prediction.stored(ws, m.id(), s.id()).orElse(null);
+                out = org.clanet.workbench.app.training.SnippetPlans.of(s, ws, run,
+                        org.clanet.workbench.app.training.SnippetPlans.DEFAULT_EPOCHS, stored);
+            } catch (java.io.IOException | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(IdentificationViewModel.class).warn("snippets of {}: {}", s.id(),
+                        e.toString());
+                out = null;
+            }
+            var result = out;
+            ui.execute(() -> {
+                if (snippetRequest.get() == request) {
+                    snippets.snippetsProperty().set(result);
+                }
+            });
+        });
+    }
+
     public void reloadCatalog() {
         Dataset d = wb.dataset().getDataset();
         Path root = d == null ? null : d.root();

@@ -46,6 +46,7 @@ public final class ModelsWindow {
     private final IdentificationViewModel vm;
     private final TabPane tabs = new TabPane();
     private final TrainingDashboardView dashboard;
+    private org.clanet.workbench.app.training.SnippetView snippetView;
     private final EvaluationView evaluationView;
     private final TableView<ModelCatalog.Entry> table = new TableView<>();
     private final ComboBox<ModelRecord> evalModel = new ComboBox<>();
@@ -57,7 +58,7 @@ public final class ModelsWindow {
         dashboard = new TrainingDashboardView(vm.training());
         evaluationView = new EvaluationView(vm.evaluation());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(tab("Training", "mdi2s-school-outline", dashboard),
+        tabs.getTabs().addAll(tab("Training", "mdi2s-school-outline", trainingPage()),
                 tab("Evaluation", "mdi2c-chart-box-outline", evaluationPage()),
                 tab("Models", "mdi2c-cube-outline", modelsPage()));
         tabs.setId("modelsTabs");
@@ -66,6 +67,24 @@ public final class ModelsWindow {
         stage.setScene(scene);
         vm.catalog().addListener((javafx.collections.ListChangeListener<ModelCatalog.Entry>) c -> refreshModels());
         refreshModels();
+    }
+
+    /** The dashboard above the snippet view of the selected sequence (what TSS draws for it, with attention). */
+    private javafx.scene.control.SplitPane trainingPage() {
+        snippetView = new org.clanet.workbench.app.training.SnippetView(vm.snippets());
+        javafx.scene.control.TitledPane snippets = new javafx.scene.control.TitledPane(
+                "Snippets of the selected sequence (training's sampling; attention of the stored prediction)",
+                snippetView);
+        snippets.setCollapsible(false);
+        javafx.scene.control.SplitPane page = new javafx.scene.control.SplitPane(dashboard, snippets);
+        page.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        page.setDividerPositions(0.68);
+        vm.refreshSnippets();
+        return page;
+    }
+
+    public org.clanet.workbench.app.training.SnippetView snippetView() {
+        return snippetView;
     }
 
     private static Tab tab(String text, String icon, javafx.scene.Node content) {

@@ -51,13 +51,17 @@ public final class TrainingDashboardViewModel {
             return title;
         }
 
-        /** By name: "...acc..." → accuracy, "lr" / "learning rate" → learning rate, else loss. */
+        /**
+         * By name: "...acc..." → accuracy, "lr" / "learning rate" / "momentum" (DINO's teacher schedule, also 0..1)
+         * → learning rate, else loss.
+         */
         public static Chart of(String series) {
             String s = series.toLowerCase(Locale.ROOT);
             if (s.contains("acc")) {
                 return ACCURACY;
             }
-            if (s.equals("lr") || s.contains("learning") || s.endsWith(" lr") || s.startsWith("lr ")) {
+            if (s.equals("lr") || s.contains("learning") || s.contains("momentum") || s.endsWith(" lr")
+                    || s.startsWith("lr ")) {
                 return LEARNING_RATE;
             }
             return LOSS;

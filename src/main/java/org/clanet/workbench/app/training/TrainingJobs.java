@@ -7,17 +7,23 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.clanet.workbench.app.tasks.JobTask;
 import org.clanet.workbench.app.tasks.TaskRunner;
 import org.clanet.workbench.dataset.Dataset;
 import org.clanet.workbench.embedding.PatchEncoder;
 import org.clanet.workbench.embedding.PatchEncoders;
+import org.clanet.workbench.embedding.dino.DinoParameters;
+import org.clanet.workbench.embedding.vit.VitConfig;
 import org.clanet.workbench.embedding.store.EncoderRecord;
 import org.clanet.workbench.mil.MilParameters;
 import org.clanet.workbench.pipeline.ProgressEvent;
 import org.clanet.workbench.pipeline.ProgressListener;
 import org.clanet.workbench.pipeline.flow.Models;
 import org.clanet.workbench.pipeline.flow.Pipeline;
+import org.clanet.workbench.pipeline.flow.Pretraining;
 import org.clanet.workbench.pipeline.flow.Training;
 import org.clanet.workbench.workspace.Workspace;
 
@@ -25,8 +31,10 @@ import org.clanet.workbench.workspace.Workspace;
  * Runs the dashboard's MIL training: {@link Training#train} (the code of {@code clanet train}) as a background
  * task on the open dataset with the workspace's newest encoder; its per-epoch figures become live curves, and the
  * measured time per epoch becomes the estimate. Resume is the same run again: the model's id is the key of what it
- * is made of, so the same parameters continue from its checkpoint. Encoder pretraining is not offered here yet
- * ({@code clanet pretrain}).
+ * is made of, so the same parameters continue from its checkpoint. Encoder pretraining runs
+ * {@link Pretraining#pretrain} (the code of {@code clanet pretrain}) the same way: its per-step loss, learning rate
+ * and teacher momentum become curves, the time estimate it reports before starting becomes the estimate, and the
+ * same parameters again resume its run folder.
  */
 public final class TrainingJobs {
 
@@ -34,6 +42,12 @@ public final class TrainingJobs {
     public static final List<String> SPLITS = List.of("batch-separated", "batch-stratified");
     public static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
     public static final String PRESET = "Automatic (by image size)";
+    /** Pretraining's preset choice that picks {@link Pretraining#defaultPreset}: cpu without a GPU, small/8 on one. */
+    public static final String VIT_AUTO = "Automatic (small/8 on a GPU, cpu otherwise)";
+    public static final List<String> VIT_PRESETS = List.of(VIT_AUTO, "small/8", "tiny/16", "cpu");
+    /** Published DINO patches per frame. */
+    static final int PATCHES_PER_FRAME = 10;
+    private static final Pattern NOTE_RATE = Pattern.compile("(\\d+) steps per epoch; a step takes ([0-9.]+) s");
 
     private final TrainingDashboardViewModel dashboard;
     private final TaskRunner tasks;
@@ -42,8 +56,14 @@ public final class TrainingJobs {
     private final int threads;
     private Runnable onFinished = () -> { };
     private JobTask<Training.Outcome> task;
+    private JobTask<Pretraining.Outcome> pretrainTask;
+    /** The pretraining whose end was reported (the state listener and the synchronous check may both see it). */
+    private Object ended;
     /** Seconds per epoch measured on this machine by the last run, or NaN. */
     private volatile double secondsPerEpoch = Double.NaN;
+    /** Seconds per pretraining epoch: first from the flow's own estimate, then as measured; or NaN. */
+    private volatile double pretrainSecondsPerEpoch = Double.NaN;
+    private UnaryOperator<DinoParameters> pretrainingOverrides = UnaryOperator.identity();
 
     public TrainingJobs(TrainingDashboardViewModel dashboard, TaskRunner tasks, Executor ui,
                         Supplier<Dataset> dataset, int threads) {
@@ -54,6 +74,12 @@ public final class TrainingJobs {
         this.threads = threads;
         dashboard.presets().setAll(PRESET);
         dashboard.presetProperty().set(PRESET);
+        // the preset list follows the kind: dataset presets for MIL, ViT presets for pretraining
+        dashboard.kindProperty().addListener((o, a, k) -> {
+            List<String> choices = k == TrainingParameters.Kind.PRETRAINING ? VIT_PRESETS : List.of(PRESET);
+            dashboard.presets().setAll(choices);
+            dashboard.presetProperty().set(choices.get(0));
+        });
         dashboard.splits().setAll(SPLITS);
         dashboard.splitProperty().set(SPLITS.get(0));
         dashboard.devices().setAll(DEVICES);
@@ -70,9 +96,17 @@ public final class TrainingJobs {
         onFinished = r == null ? () -> { } : r;
     }
 
+    /**
+     * Changes the DINO parameters the dashboard's pretraining uses after the form's (e.g. {@code localCropsNumber},
+     * as {@code clanet pretrain --param}); identity by default.
+     */
+    public void setPretrainingOverrides(UnaryOperator<DinoParameters> overrides) {
+        pretrainingOverrides = overrides == null ? UnaryOperator.identity() : overrides;
+    }
+
     /** The time a run takes from the epoch rate measured here, or null before any epoch was timed. */
     Duration estimate(TrainingParameters p) {
-        double s = secondsPerEpoch;
+        double s = p.kind() == TrainingParameters.Kind.PRETRAINING ? pretrainSecondsPerEpoch : secondsPerEpoch;
         return Double.isNaN(s) ? null : Duration.ofMillis(Math.round(s * p.epochs() * 1000));
     }
 
@@ -86,14 +120,34 @@ public final class TrainingJobs {
                 String.valueOf(p.seed())));
     }
 
+    /** The ViT preset the form's choice stands for ({@link #VIT_AUTO} or an unknown one: the device's default). */
+    static String vitPreset(TrainingParameters p) {
+        String chosen = p.preset();
+        return chosen != null && VIT_PRESETS.contains(chosen) && !VIT_AUTO.equals(chosen) ? chosen
+                : Pretraining.defaultPreset(p.device());
+    }
+
+    /** The parameters of {@code clanet pretrain --preset P --epochs N --seed S} (batch 32 on the cpu preset). */
+    DinoParameters pretrainingParameters(TrainingParameters p, String preset) {
+        DinoParameters d = DinoParameters.published().with("batchSize", preset.equals("cpu") ? 32 : 256)
+                .with("epochs", p.epochs()).with("seed", p.seed());
+        return pretrainingOverrides.apply(d);
+    }
+
+    /** Seconds per epoch from the flow's note ("N steps per epoch; a step takes X s"), or NaN. */
+    static double secondsPerEpochFromNote(String note) {
+        Matcher m = NOTE_RATE.matcher(note);
+        return m.find() ? Integer.parseInt(m.group(1)) * Double.parseDouble(m.group(2)) : Double.NaN;
+    }
+
     private void start(TrainingParameters p) {
         Dataset d = dataset.get();
-        if (p.kind() != TrainingParameters.Kind.MIL) {
-            dashboard.ended("Encoder pretraining is not in the workbench yet: run `clanet pretrain DIR`", false);
-            return;
-        }
         if (d == null) {
             dashboard.ended("Open a labelled dataset first", false);
+            return;
+        }
+        if (p.kind() == TrainingParameters.Kind.PRETRAINING) {
+            startPretraining(d, p);
             return;
         }
         Path root = d.root();
@@ -152,7 +206,104 @@ public final class TrainingJobs {
         }
     }
 
+    private void startPretraining(Dataset d, TrainingParameters p) {
+        Path root = d.root();
+        String presetName = vitPreset(p);
+        VitConfig preset = VitConfig.preset(presetName);
+        DinoParameters params = pretrainingParameters(p, presetName);
+        java.util.function.Consumer<ProgressEvent> curves = ev -> {
+            if (ev instanceof ProgressEvent.Note n) {
+                double s = secondsPerEpochFromNote(n.text());
+                if (!Double.isNaN(s)) {
+                    pretrainSecondsPerEpoch = s;
+                    ui.execute(() -> {
+                        dashboard.estimatorProperty().set(this::estimate);
+                        dashboard.statusProperty().set("Running: " + n.text());
+                    });
+                }
+            } else if (ev instanceof ProgressEvent.Scalars s && "step".equals(s.series())) {
+                for (String k : List.of("loss", "lr", "momentum")) {
+                    Double v = s.values().get(k);
+                    if (v != null) {
+                        dashboard.addPoint(k, s.x(), v);
+                    }
+                }
+            } else if (ev instanceof ProgressEvent.Scalars s && "epoch".equals(s.series())) {
+                Double loss = s.values().get("loss");
+                if (loss != null) {
+                    dashboard.addPoint("epoch loss", s.x(), loss);
+                }
+                Double seconds = s.values().get("seconds");
+                if (seconds != null && seconds > 0) {
+                    pretrainSecondsPerEpoch = seconds;
+                    ui.execute(() -> dashboard.estimatorProperty().set(this::estimate));
+                }
+            }
+        };
+        JobTask<Pretraining.Outcome> t = tasks.submit("Pretrain encoder (" + presetName + "): " + root.getFileName(),
+                (progress, cancel) -> {
+                    try (Workspace ws = Workspace.open(root, null)) {
+                        return Pretraining.pretrain(Pipeline.of(d, ws, threads), preset, params, p.device(),
+                                PATCHES_PER_FRAME, withEvents(progress, curves), cancel);
+                    }
+                });
+        pretrainTask = t;
+        t.stateProperty().addListener((o, a, st) -> {
+            if (t.isFinished()) {
+                pretrainingEnded(t);
+            }
+        });
+        if (t.isFinished()) {
+            pretrainingEnded(t);
+        }
+    }
+
+    /** The job's progress, with the typed events also going to {@code events} (see the note in {@link #start}). */
+    private static ProgressListener withEvents(ProgressListener progress,
+                                               java.util.function.Consumer<ProgressEvent> events) {
+        return new ProgressListener() {
+            @Override
+            public void update(long done, long total, String message) {
+                progress.update(done, total, message);
+            }
+
+            @Override
+            public void event(ProgressEvent event) {
+                events.accept(event);
+                progress.event(event);
+            }
+        };
+    }
+
+    public JobTask<Pretraining.Outcome> pretrainingTask() {
+        return pretrainTask;
+    }
+
+    private void pretrainingEnded(JobTask<Pretraining.Outcome> t) {
+        if (t != pretrainTask || ended == t) {
+            return;
+        }
+        ended = t;
+        switch (t.getState()) {
+            case SUCCEEDED -> {
+                Pretraining.Outcome o = t.getValue();
+                dashboard.ended(String.format(java.util.Locale.ROOT, "Encoder %s: %d epochs on %d patches (%s)",
+                        o.encoder().id(), o.result().epochsDone(), o.patches(), o.result().device()), false);
+            }
+            case CANCELLED -> dashboard.ended("Cancelled; Resume continues from the last checkpoint", true);
+            case FAILED -> dashboard.ended("Failed: " + t.getFailureReason(), !(t.getException()
+                    instanceof IllegalArgumentException));
+            default -> {
+                return;
+            }
+        }
+        onFinished.run();
+    }
+
     private void cancel() {
+        if (pretrainTask != null && !pretrainTask.isFinished()) {
+            pretrainTask.cancel();
+        }
         if (task != null && !task.isFinished()) {
             task.cancel();
         }

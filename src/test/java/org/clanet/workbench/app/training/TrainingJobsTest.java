@@ -1,0 +1,39 @@
+package org.clanet.workbench.app.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.clanet.workbench.pipeline.flow.Pretraining;
+import org.junit.jupiter.api.Test;
+
+/** The dashboard's pretraining choices: the preset mapping, the estimate read from the flow's note, the charts. */
+class TrainingJobsTest {
+
+    private static TrainingParameters pretraining(String preset, String device) {
+        return new TrainingParameters(TrainingParameters.Kind.PRETRAINING, preset, 1, null, 0, device);
+    }
+
+    @Test
+    void presetChoiceMapsToVitPresets() {
+        assertEquals("tiny/16", TrainingJobs.vitPreset(pretraining("tiny/16", "cpu")));
+        assertEquals("small/8", TrainingJobs.vitPreset(pretraining("small/8", "cpu")));
+        assertEquals("cpu", TrainingJobs.vitPreset(pretraining(TrainingJobs.VIT_AUTO, "cpu")));
+        assertEquals(Pretraining.defaultPreset("auto"), TrainingJobs.vitPreset(pretraining(TrainingJobs.VIT_AUTO,
+                "auto")));
+        assertEquals("cpu", TrainingJobs.vitPreset(pretraining(TrainingJobs.PRESET, "cpu")), "a MIL preset left over");
+    }
+
+    @Test
+    void estimateComesFromTheFlowsNote() {
+        String note = "ViT cpu on CPU: 40 patches, 5 steps per epoch; a step takes 0.50 s here, so about 3 s per"
+                + " epoch and 3 s for 1 epochs";
+        assertEquals(2.5, TrainingJobs.secondsPerEpochFromNote(note), 1e-9);
+        assertTrue(Double.isNaN(TrainingJobs.secondsPerEpochFromNote("selecting patches")));
+    }
+
+    @Test
+    void momentumGoesWithTheLearningRate() {
+        assertEquals(TrainingDashboardViewModel.Chart.LEARNING_RATE, TrainingDashboardViewModel.Chart.of("momentum"));
+        assertEquals(TrainingDashboardViewModel.Chart.LOSS, TrainingDashboardViewModel.Chart.of("epoch loss"));
+    }
+}
