@@ -2,19 +2,12 @@ package org.clanet.workbench.app.attention;
 
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.VBox;
+import org.clanet.workbench.app.util.CropCell;
 import org.clanet.workbench.app.attention.TopAttentionViewModel.Item;
 import org.clanet.workbench.app.attention.TopAttentionViewModel.Crop;
 import org.clanet.workbench.mil.heatmap.ColorMap;
-import org.controlsfx.control.GridCell;
 import org.controlsfx.control.GridView;
 
 /**
@@ -24,7 +17,7 @@ import org.controlsfx.control.GridView;
  */
 public final class TopAttentionGalleryView extends BorderPane {
 
-    private static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
+    private static final javafx.css.PseudoClass CHOSEN = CropCell.CHOSEN;
     public static final int CROP_SIZE = 112;
 
     private final GridView<Item> grid = new GridView<>();
@@ -54,60 +47,49 @@ public final class TopAttentionGalleryView extends BorderPane {
         }));
     }
 
-    static Image toImage(Crop c) {
-        WritableImage img = new WritableImage(c.width(), c.height());
-        img.getPixelWriter().setPixels(0, 0, c.width(), c.height(), PixelFormat.getIntArgbInstance(), c.argb(), 0,
-                c.width());
-        return img;
-    }
 
     public GridView<Item> grid() {
         return grid;
     }
 
-    private final class Cell extends GridCell<Item> {
-        private final ImageView view = new ImageView();
-        private final Label label = new Label();
-        private final VBox box = new VBox(2, view, label);
-
+    private final class Cell extends CropCell<Item> {
         Cell() {
-            getStyleClass().add("patch-cell");
-            view.setFitWidth(CROP_SIZE);
-            view.setFitHeight(CROP_SIZE);
-            view.setPreserveRatio(true);
-            label.getStyleClass().add("patch-label");
-            box.setAlignment(Pos.TOP_CENTER);
-            setOnMouseClicked(e -> vm.open(getItem()));
+            super(CROP_SIZE, vm::open);
         }
 
         @Override
-        protected void updateItem(Item item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setGraphic(null);
-                setTooltip(null);
-                view.setImage(null);
-                pseudoClassStateChanged(CHOSEN, false);
-                return;
-            }
-            label.setText(item.label());
-            setTooltip(new Tooltip(item.frame().frame().fileName() + "\n" + HeatmapLayer.hoverText(item.patch())
-                    + "\nClick to open the frame"));
-            // the frame's colour is the patch's place in the gallery: the most attended brightest
+        protected String text(Item item) {
+            return item.label();
+        }
+
+        @Override
+        protected String tooltip(Item item) {
+            return item.frame().frame().fileName() + "\n" + HeatmapLayer.hoverText(item.patch())
+                    + "\nClick to open the frame";
+        }
+
+        @Override
+        protected boolean chosen(Item item) {
+            return item.equals(vm.selectedProperty().get());
+        }
+
+        /** The frame's colour is the patch's place in the gallery: the most attended brightest. */
+        @Override
+        protected void decorate(Item item) {
             int n = vm.items().size();
             int c = ColorMap.VIRIDIS.rgb(n <= 1 ? 1 : 1 - (item.place() - 1.0) / (n - 1));
             box.setStyle(String.format("-fx-border-color: #%06x; -fx-border-width: 0 0 3 0;", c));
-            pseudoClassStateChanged(CHOSEN, item.equals(vm.selectedProperty().get()));
-            Crop crop = vm.cachedCrop(item);
-            view.setImage(crop == null ? null : toImage(crop));
-            if (crop == null) {
-                vm.crop(item, got -> {
-                    if (item.equals(getItem())) {
-                        view.setImage(toImage(got));
-                    }
-                });
-            }
-            setGraphic(box);
+        }
+
+        @Override
+        protected CropCell.Pixels cached(Item item) {
+            Crop c = vm.cachedCrop(item);
+            return c == null ? null : new CropCell.Pixels(c.width(), c.height(), c.argb());
+        }
+
+        @Override
+        protected void load(Item item, java.util.function.Consumer<CropCell.Pixels> done) {
+            vm.crop(item, c -> done.accept(new CropCell.Pixels(c.width(), c.height(), c.argb())));
         }
     }
 }

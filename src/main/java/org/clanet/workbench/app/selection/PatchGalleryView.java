@@ -7,16 +7,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.clanet.workbench.app.util.CropCell;
 import org.clanet.workbench.app.selection.GalleryViewModel.Item;
-import org.controlsfx.control.GridCell;
 import org.controlsfx.control.GridView;
 
 /**
@@ -26,7 +22,7 @@ import org.controlsfx.control.GridView;
  */
 public final class PatchGalleryView extends BorderPane {
 
-    private static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
+    private static final javafx.css.PseudoClass CHOSEN = CropCell.CHOSEN;
     public static final int CROP_SIZE = 112;
 
     private final GridView<Item> grid = new GridView<>();
@@ -75,63 +71,43 @@ public final class PatchGalleryView extends BorderPane {
         }));
     }
 
-    static Image toImage(GalleryViewModel.Crop c) {
-        WritableImage img = new WritableImage(c.width(), c.height());
-        img.getPixelWriter().setPixels(0, 0, c.width(), c.height(), PixelFormat.getIntArgbInstance(), c.argb(), 0,
-                c.width());
-        return img;
-    }
 
     public GridView<Item> grid() {
         return grid;
     }
 
-    private final class PatchCell extends GridCell<Item> {
-        private final ImageView view = new ImageView();
-        private final Label label = new Label();
-        private final VBox box = new VBox(2, view, label);
-
+    private final class PatchCell extends CropCell<Item> {
         PatchCell() {
-            getStyleClass().add("patch-cell");
-            view.setFitWidth(CROP_SIZE);
-            view.setFitHeight(CROP_SIZE);
-            view.setPreserveRatio(true);
-            label.getStyleClass().add("patch-label");
-            box.setAlignment(Pos.TOP_CENTER);
-            setOnMouseClicked(e -> {
-                if (getItem() != null) {
-                    vm.open(getItem());
-                }
-            });
+            super(CROP_SIZE, vm::open);
+        }
+
+        /** Rank and confluency first: in a 120 px cell the time is what gives way ("…"); the tooltip has all. */
+        @Override
+        protected String text(Item item) {
+            return "#" + (item.patch().rank() + 1) + String.format(java.util.Locale.ROOT, " · %.2f · ",
+                    item.patch().confluency()) + item.frame().time().label();
         }
 
         @Override
-        protected void updateItem(Item item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setGraphic(null);
-                setTooltip(null);
-                view.setImage(null);
-                pseudoClassStateChanged(CHOSEN, false);
-                return;
-            }
-            // rank and confluency first: in a 120 px cell the time is what gives way ("…"); the tooltip has all
-            label.setText("#" + (item.patch().rank() + 1)
-                    + String.format(java.util.Locale.ROOT, " · %.2f · ", item.patch().confluency())
-                    + item.frame().time().label());
-            setTooltip(new Tooltip(item.frame().fileName() + "\n" + item.label() + "\nbox " + item.patch().x()
-                    + ", " + item.patch().y() + " (" + item.source().label() + ")\nClick to open the frame"));
-            pseudoClassStateChanged(CHOSEN, item.equals(vm.selectedProperty().get()));
+        protected String tooltip(Item item) {
+            return item.frame().fileName() + "\n" + item.label() + "\nbox " + item.patch().x() + ", "
+                    + item.patch().y() + " (" + item.source().label() + ")\nClick to open the frame";
+        }
+
+        @Override
+        protected boolean chosen(Item item) {
+            return item.equals(vm.selectedProperty().get());
+        }
+
+        @Override
+        protected CropCell.Pixels cached(Item item) {
             GalleryViewModel.Crop c = vm.cachedCrop(item);
-            view.setImage(c == null ? null : toImage(c));
-            if (c == null) {
-                vm.crop(item, got -> {
-                    if (item.equals(getItem())) {
-                        view.setImage(toImage(got));
-                    }
-                });
-            }
-            setGraphic(box);
+            return c == null ? null : new CropCell.Pixels(c.width(), c.height(), c.argb());
+        }
+
+        @Override
+        protected void load(Item item, java.util.function.Consumer<CropCell.Pixels> done) {
+            vm.crop(item, c -> done.accept(new CropCell.Pixels(c.width(), c.height(), c.argb())));
         }
     }
 }
