@@ -36,8 +36,10 @@ import picocli.CommandLine.Spec;
 /** {@code clanet embed DIR}: patch embeddings of every frame (CLANet stage 2), selection first where missing. */
 @Command(name = "embed", mixinStandardHelpOptions = true,
         description = {"Patch embeddings (CLANet stage 2) of every frame, stored in the dataset's workspace.",
-            "The encoder turns each frame's top patches into feature vectors; the selection runs first for frames that lack it, and frames already embedded with the same encoder and selection are skipped.",
-            "--export OUT.npz writes `features` (float32, rows x dims), `paths` (frame path relative to DIR, '/' separators) and `ranks` (int32, 1..k), readable with numpy.load without pickles."},
+            "The encoder turns each frame's top patches into feature vectors; the selection runs first for "
+                + "frames that lack it, and frames already embedded with the same encoder and selection are skipped.",
+            "--export OUT.npz writes `features` (float32, rows x dims), `paths` (frame path relative to DIR, "
+                + "'/' separators) and `ranks` (int32, 1..k), readable with numpy.load without pickles."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:every frame embedded or already up to date", ExitCodes.ERROR_LINE, ExitCodes.USAGE_LINE, "3:some frames failed (listed with reasons); the others are stored", ExitCodes.CANCELLED_LINE})
 public final class EmbedCommand implements Callable<Integer> {

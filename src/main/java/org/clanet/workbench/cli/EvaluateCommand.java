@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
 /** {@code clanet evaluate DIR}: a model on its own held-out test batches. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluate a trained model on its own test split: the batches it never saw.",
-            "Sequence- and batch-level top-1/3/5, macro F1 (over the classes present), one-vs-rest ROC AUC (over the classes present in the truth) and the confusion matrix, for the best and the last model; written to evaluation.json and evaluation.csv in the model's folder."},
+            "Sequence- and batch-level top-1/3/5, macro F1 (over the classes present), one-vs-rest ROC AUC "
+                + "(over the classes present in the truth) and the confusion matrix, for the best and the last "
+                + "model; written to evaluation.json and evaluation.csv in the model's folder."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, "1:no usable model or test data; the message says why", ExitCodes.USAGE_LINE})
 public final class EvaluateCommand implements Callable<Integer> {

@@ -38,8 +38,13 @@ import picocli.CommandLine.Spec;
 /** {@code clanet predict DIR}: which cell line each sequence (flask position) is, and why. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Identify the cell line of every sequence in DIR (a dataset, or one flask's folder of images).",
-            "Masks, patches and embeddings are computed where missing, then the MIL model gives the top lines with probabilities per sequence and per batch, the open-set verdict (\"unknown line\" when it looks like none of the model's lines) and QC warnings (imaging interval, frames, time span outside what the model saw). --json also lists every instance of each bag (frame, patch rank, attention).",
-            "A published model: --model FILE.npz --classes CLASSES.txt (one line name per line, label = line number)."},
+            "Masks, patches and embeddings are computed where missing, then the MIL model gives the top lines "
+                + "with probabilities per sequence and per batch, the open-set verdict (\"unknown line\" when it "
+                + "looks like none of the model's lines) and QC warnings (imaging interval, frames, time span "
+                + "outside what the model saw). --json also lists every instance of each bag (frame, patch rank, "
+                + "attention).",
+            "A published model: --model FILE.npz --classes CLASSES.txt (one line name per line, label = line "
+                + "number)."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:every sequence predicted", "1:no model or encoder, or they do not fit; the message says why", ExitCodes.USAGE_LINE, "3:some sequences could not be predicted (listed with reasons)", ExitCodes.CANCELLED_LINE})
 public final class PredictCommand implements Callable<Integer> {

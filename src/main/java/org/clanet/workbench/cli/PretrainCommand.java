@@ -28,8 +28,13 @@ import picocli.CommandLine.Spec;
 /** {@code clanet pretrain DIR}: a DINO encoder trained on the dataset's own patches (CLANet stage 2). */
 @Command(name = "pretrain", mixinStandardHelpOptions = true,
         description = {"Self-supervised DINO pretraining of a Vision Transformer on the dataset's own patches.",
-            "Uses the first --patches stored patches of every frame (the selection runs first where missing). Says how long it will take here before it starts (from a timed step), prints the loss per epoch, checkpoints, and registers the teacher as the workspace's newest encoder. The same command after a cancel or a crash resumes from the last checkpoint.",
-            "Presets: small/8 (published), tiny/16, cpu (the default without a GPU). --param names are DINO's (lr, minLr, weightDecay, weightDecayEnd, momentumTeacher, teacherTemp, studentTemp, centerMomentum, freezeLastLayer, localCropsNumber, ...; see docs/EMBEDDING.md)."},
+            "Uses the first --patches stored patches of every frame (the selection runs first where missing). "
+                + "Says how long it will take here before it starts (from a timed step), prints the loss per epoch, "
+                + "checkpoints, and registers the teacher as the workspace's newest encoder. The same command after "
+                + "a cancel or a crash resumes from the last checkpoint.",
+            "Presets: small/8 (published), tiny/16, cpu (the default without a GPU). --param names are DINO's "
+                + "(lr, minLr, weightDecay, weightDecayEnd, momentumTeacher, teacherTemp, studentTemp, "
+                + "centerMomentum, freezeLastLayer, localCropsNumber, ...; see docs/EMBEDDING.md)."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:pretrained (or found finished)", "1:refused (e.g. too few patches for a batch); the message says why", ExitCodes.USAGE_LINE, "130:cancelled; the same command resumes from the checkpoint"})
 public final class PretrainCommand implements Callable<Integer> {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 /** {@code clanet sample-data}: writes a synthetic, labelled brightfield time-lapse dataset. */
 @Command(name = "sample-data", mixinStandardHelpOptions = true,
         description = {"Write a synthetic, labelled brightfield time-lapse dataset for trying things out.",
-            "Phase-contrast-like images in the labelled layout OUT/<LINE>/batch_<k>/VID<expt>_<well>_1_<DD>d<HH>h<MM>m.jpg.",
+            "Phase-contrast-like images in the labelled layout "
+                + "OUT/<LINE>/batch_<k>/VID<expt>_<well>_1_<DD>d<HH>h<MM>m.jpg.",
             "Each line differs in cell size, shape, clustering, texture and growth rate; each batch in illumination, "
                 + "contrast, focus, noise, seeding density and imaging interval (2-6 h).",
             "Same options and seed give byte-identical files. The images are synthetic, not real cells."},

@@ -30,9 +30,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code clanet train DIR}: the gated-attention MIL model with segment sampling (CLANet stage 3). */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train the MIL cell-line classifier (gated attention, time-series segment sampling) on a labelled dataset.",
-            "Masks, patches and embeddings are computed first where missing. Validation every N epochs on sequences held out from the TRAINING batches (never the test batches); the best model by validation loss and the last are kept. The same command after a cancel or a crash resumes the run.",
-            "Parameters (--param name=value): epochs, batchSize, learningRate, momentum, weightDecay, attentionDim, patchesPerFrame, minFrames, warmupEpochs, validateEvery, checkpointEvery, validationFraction, seed."},
+        description = {"Train the MIL cell-line classifier (gated attention, time-series segment sampling) on a labelled "
+            + "dataset.",
+            "Masks, patches and embeddings are computed first where missing. Validation every N epochs on "
+                + "sequences held out from the TRAINING batches (never the test batches); the best model by "
+                + "validation loss and the last are kept. The same command after a cancel or a crash resumes the run.",
+            "Parameters (--param name=value): epochs, batchSize, learningRate, momentum, weightDecay, "
+                + "attentionDim, patchesPerFrame, minFrames, warmupEpochs, validateEvery, checkpointEvery, "
+                + "validationFraction, seed."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:trained", "1:refused (e.g. a line with one batch cannot be batch-separated); the message says why", ExitCodes.USAGE_LINE, "130:cancelled; the same command resumes"})
 public final class TrainCommand implements Callable<Integer> {
