@@ -12,46 +12,18 @@ import java.util.List;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.clanet.workbench.app.prediction.ResultCardViewModel;
 import org.clanet.workbench.cli.TrainedSample;
 import org.clanet.workbench.dataset.Sequence;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The one-click path in the real window (headless Monocle) on sample data embedded and trained with the CLI:
  * select a sequence, Ctrl+P, the card appears with its bars, the heatmap layer changes the viewer's pixels, the
  * frame strip shows above the thumbnails and a click on it moves the timeline; the badge appears in the navigator.
  */
-@ExtendWith(ApplicationExtension.class)
-class PredictionWindowTest {
-
-    @TempDir
-    Path tmp;
-
-    private WorkbenchViewModel vm;
-    private WorkbenchWindow window;
-
-    @Start
-    void start(Stage stage) {
-        vm = new WorkbenchViewModel(FxTestSupport.windowContext(tmp));
-        window = new WorkbenchWindow(stage, vm, null);
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        window.show();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        onFx(() -> window.close());
-        vm.close();
-    }
+class PredictionWindowTest extends RealWindowTest {
 
     private int[] viewerPixels() throws Exception {
         return onFx(() -> {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -20,40 +19,15 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.GridPane;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The window at 1280×720 (issue 9, window points): every tab title whole, several parameter rows, human labels. */
-@ExtendWith(ApplicationExtension.class)
-class SmallScreenWindowTest {
+class SmallScreenWindowTest extends RealWindowTest {
 
-    @TempDir
-    Path tmp;
-
-    private WorkbenchViewModel vm;
-    private WorkbenchWindow window;
-
-    @Start
-    void start(Stage stage) {
-        vm = new WorkbenchViewModel(FxTestSupport.windowContext(tmp));
-        window = new WorkbenchWindow(stage, vm, null);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1280);
-        stage.setHeight(720);
-        window.show();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        onFx(() -> window.close());
-        vm.close();
+    @Override
+    protected double height() {
+        return 720;
     }
 
     /** What a label really shows (its skin's text, "Patc…" when clipped). */

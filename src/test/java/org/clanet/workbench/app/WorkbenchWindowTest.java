@@ -15,43 +15,19 @@ import java.util.List;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.clanet.workbench.app.prefs.WorkbenchPreferences;
 import org.clanet.workbench.dataset.Frame;
 import org.clanet.workbench.dataset.Sequence;
 import org.clanet.workbench.dataset.SkippedFile;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Drives the real workbench window (headless Monocle): open, select, step with the keyboard, see the pixels. */
-@ExtendWith(ApplicationExtension.class)
-class WorkbenchWindowTest {
+class WorkbenchWindowTest extends RealWindowTest {
 
-    @TempDir
-    Path tmp;
-
-    private WorkbenchViewModel vm;
-    private WorkbenchWindow window;
-
-    @Start
-    void start(Stage stage) {
-        vm = new WorkbenchViewModel(FxTestSupport.windowContext(tmp));
-        window = new WorkbenchWindow(stage, vm, null);
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        window.show();
+    @Override
+    protected void shown() {
         vm.probeEngine();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        onFx(() -> window.close());
-        vm.close();
     }
 
     /** Mean screen gray of the viewer canvas's centre. */

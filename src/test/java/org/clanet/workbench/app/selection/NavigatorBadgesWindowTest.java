@@ -1,5 +1,6 @@
 package org.clanet.workbench.app.selection;
 
+import org.clanet.workbench.app.RealWindowTest;
 import static org.clanet.workbench.app.FxTestSupport.await;
 import static org.clanet.workbench.app.FxTestSupport.onFx;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,42 +10,15 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.stage.Stage;
-import org.clanet.workbench.app.WorkbenchViewModel;
-import org.clanet.workbench.app.WorkbenchWindow;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** At 1280×720 and the default navigator width, the "done" badges are on screen (issue 9, point 9). */
-@ExtendWith(ApplicationExtension.class)
-class NavigatorBadgesWindowTest {
+class NavigatorBadgesWindowTest extends RealWindowTest {
 
-    @TempDir
-    Path tmp;
-
-    private WorkbenchViewModel vm;
-    private WorkbenchWindow window;
-
-    @Start
-    void start(Stage stage) {
-        vm = new WorkbenchViewModel(org.clanet.workbench.app.FxTestSupport.windowContext(tmp));
-        window = new WorkbenchWindow(stage, vm, null);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1280);
-        stage.setHeight(720);
-        window.show();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        onFx(() -> window.close());
-        vm.close();
+    @Override
+    protected double height() {
+        return 720;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.clanet.workbench.app.selection;
 
+import org.clanet.workbench.app.RealWindowTest;
 import static org.clanet.workbench.app.FxTestSupport.await;
 import static org.clanet.workbench.app.FxTestSupport.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,23 +18,14 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.clanet.workbench.app.FxTestSupport;
-import org.clanet.workbench.app.WorkbenchViewModel;
-import org.clanet.workbench.app.WorkbenchWindow;
 import org.clanet.workbench.app.viewer.ImageViewer;
 import org.clanet.workbench.app.viewer.OverlayLayer;
 import org.clanet.workbench.app.viewer.ViewTransform;
 import org.clanet.workbench.dataset.Frame;
 import org.clanet.workbench.dataset.Sequence;
 import org.clanet.workbench.support.SharedData;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Issue 9, point 14: "while playing, overlays vanish on the last frame and return on pause". Plays a sequence of the
@@ -42,29 +34,7 @@ import org.testfx.framework.junit5.Start;
  * known: the layers draw only a result of the frame shown, so a result that has moved on to the next frame while its
  * image is still decoding leaves the image on screen bare.
  */
-@ExtendWith(ApplicationExtension.class)
-class PlaybackOverlaysWindowTest {
-
-    @TempDir
-    Path tmp;
-
-    private WorkbenchViewModel vm;
-    private WorkbenchWindow window;
-
-    @Start
-    void start(Stage stage) {
-        vm = new WorkbenchViewModel(FxTestSupport.windowContext(tmp));
-        window = new WorkbenchWindow(stage, vm, null);
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        window.show();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        onFx(() -> window.close());
-        vm.close();
-    }
+class PlaybackOverlaysWindowTest extends RealWindowTest {
 
     /** What one draw of the viewer saw: the frame on screen and whether the layers had its result to draw. */
     private record DrawSeen(int shownIndex, boolean resultOfShownFrame, boolean shownFrameKnown, boolean maskTinted) {

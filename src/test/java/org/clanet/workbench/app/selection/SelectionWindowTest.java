@@ -1,5 +1,6 @@
 package org.clanet.workbench.app.selection;
 
+import org.clanet.workbench.app.RealWindowTest;
 import static org.clanet.workbench.app.FxTestSupport.await;
 import static org.clanet.workbench.app.FxTestSupport.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,48 +13,18 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
-import org.clanet.workbench.app.WorkbenchViewModel;
-import org.clanet.workbench.app.WorkbenchWindow;
 import org.clanet.workbench.app.viewer.ImageViewer;
 import org.clanet.workbench.dataset.Sequence;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The selection features in the real window (headless Monocle): mask overlay on and off changes the canvas, a
  * parameter typed into the panel changes the patch count, Apply to dataset gives the navigator badge, the gallery
  * opens a patch's frame, and a blank frame shows its note.
  */
-@ExtendWith(ApplicationExtension.class)
-class SelectionWindowTest {
-
-    @TempDir
-    Path tmp;
-
-    private WorkbenchViewModel vm;
-    private WorkbenchWindow window;
-
-    @Start
-    void start(Stage stage) {
-        vm = new WorkbenchViewModel(org.clanet.workbench.app.FxTestSupport.windowContext(tmp));
-        window = new WorkbenchWindow(stage, vm, null);
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        window.show();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        onFx(() -> window.close());
-        vm.close();
-    }
+class SelectionWindowTest extends RealWindowTest {
 
     private SelectionViewModel sel() {
         return vm.selection();
