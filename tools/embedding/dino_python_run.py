@@ -8,6 +8,7 @@ Answers "does the published recipe itself collapse at this scale?", independentl
     /usr/bin/python3 tools/embedding/dino_python_run.py PATCHES.npz EPOCHS [k=v ...]
     k: batch lr epochs dim depth heads patch hidden bottleneck out norm_last_layer(0/1) momentum seed threads
        local_crops warmup_epochs warmup_teacher_temp teacher_temp warmup_teacher_temp_epochs
+       norm_mean norm_std (input (x - mean) / std; published: none; norm_std=0: per-patch standardisation)
 
 Needs Debian's python3-torch, python3-pil (no torchvision: the augmentations are written with PIL as
 torchvision does them).
@@ -30,7 +31,8 @@ import published_vit  # noqa: E402
 
 args = dict(batch=32, lr=5e-4, dim=128, depth=4, heads=2, patch=16, hidden=512, bottleneck=128, out=4096,
             norm_last_layer=0, momentum=0.996, seed=0, threads=2, local_crops=8, warmup_teacher_temp=0.04,
-            teacher_temp=0.04, warmup_teacher_temp_epochs=10, min_lr=1e-6, wd=0.04, wd_end=0.4, freeze=1, warmup_epochs=0)
+            teacher_temp=0.04, warmup_teacher_temp_epochs=10, min_lr=1e-6, wd=0.04, wd_end=0.4, freeze=1, warmup_epochs=0,
+            norm_mean=0.0, norm_std=1.0)
 path = sys.argv[1]
 epochs = int(sys.argv[2])
 for kv in sys.argv[3:]:
@@ -97,12 +99,21 @@ def knn(features, k=10):
     return correct / n, float(np.mean([a / b for a, b in per.values()]))
 
 
+def normalise(x):
+    if args["norm_std"] > 0:
+        return (x - args["norm_mean"]) / args["norm_std"]
+    # per-patch standardisation
+    m = x.mean(dim=(-1, -2, -3), keepdim=True)
+    s = x.std(dim=(-1, -2, -3), keepdim=True).clamp_min(0.01)
+    return (x - m) / s
+
+
 def features(backbone):
     backbone.eval()
     out = []
     with torch.no_grad():
         for i in range(0, n, 64):
-            x = torch.from_numpy(patches[i:i + 64])[:, None].repeat(1, 3, 1, 1)
+            x = normalise(torch.from_numpy(patches[i:i + 64])[:, None].repeat(1, 3, 1, 1))
             inter = backbone.get_intermediate_layers(x, 4)
             out.append(torch.cat([t[:, 0] for t in inter], dim=-1).numpy())
     return np.concatenate(out)
@@ -140,7 +151,8 @@ def flip_jitter(img):
 
 
 def to_tensor(img):
-    return torch.from_numpy(np.asarray(img, dtype=np.float32) / 255.0)[None].repeat(3, 1, 1)
+    x = torch.from_numpy(np.asarray(img, dtype=np.float32) / 255.0)[None].repeat(3, 1, 1)
+    return normalise(x)
 
 
 def views(i):

@@ -78,10 +78,13 @@ public final class PretrainCommand implements Callable<Integer> {
         }
         String presetName = preset == null ? Pretraining.defaultPreset(deviceOption.name) : preset;
         VitConfig config;
-        DinoParameters p = DinoParameters.published();
+        DinoParameters p;
         try {
             config = VitConfig.preset(presetName);
-            p = p.with("batchSize", String.valueOf(batch != null ? batch : presetName.equals("cpu") ? 32 : 256));
+            p = DinoParameters.forPreset(config.name());
+            if (batch != null) {
+                p = p.with("batchSize", String.valueOf(batch));
+            }
             if (epochs != null) {
                 p = p.with("epochs", String.valueOf(epochs));
             }

@@ -52,6 +52,46 @@ class EncoderImportTest {
     }
 
     @Test
+    void inputNormalisationIsRecordedAndEqualsNormalisingThePixels() throws Exception {
+        VitConfig plain = new VitConfig("test", 16, 48, 2, 3, 4, 224, 0.0, 64, 32, 128);
+        VitConfig norm = plain.withInputNormalisation(0.5, 0.05);
+        Path f = tmp.resolve("normalised.npz");
+        float[] px = new float[2 * 32 * 32];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (float) (0.45 + 0.1 * r.nextDouble());
+        }
+        float[] standardised = new float[px.length];
+        for (int i = 0; i < px.length; i++) {
+            standardised[i] = (px[i] - 0.5f) / 0.05f;
+        }
+        try (NDManager root = NDManager.newBaseManager();
+             VisionTransformer a = VisionTransformer.initialise(norm, 7, root);
+             VisionTransformer b = VisionTransformer.fromValues(plain, a.values(), root);
+             NDManager m = root.newSubManager()) {
+            ai.djl.ndarray.types.Shape shape = new ai.djl.ndarray.types.Shape(2, 1, 32, 32);
+            float[] viaConfig = a.intermediateClassTokens(m.create(px, shape), 2).toFloatArray();
+            float[] viaPixels = b.intermediateClassTokens(m.create(standardised, shape), 2).toFloatArray();
+            float[] raw = b.intermediateClassTokens(m.create(px, shape), 2).toFloatArray();
+            assertArrayEquals(viaPixels, viaConfig, 1e-4f, "the config standardises the input before the patch embedding");
+            double diff = 0;
+            for (int i = 0; i < raw.length; i++) {
+                diff = Math.max(diff, Math.abs(raw[i] - viaConfig[i]));
+            }
+            assertTrue(diff > 1e-2, "and it changes the features (max diff " + diff + ")");
+            EncoderWeights.write(f, norm, a.values());
+        }
+        assertEquals(norm, EncoderWeights.read(f, OptionalInt.empty()).config(), "normalisation travels with the file");
+        // a config recorded before the fields existed reads as the published identity
+        VitConfig legacy = org.clanet.workbench.pipeline.Json.MAPPER.readValue("{\"name\":\"cpu\",\"patchSize\":16,"
+                + "\"embedDim\":48,\"depth\":2,\"heads\":3,\"mlpRatio\":4,\"posImageSize\":224,\"dropPathRate\":0.1,"
+                + "\"headHidden\":64,\"headBottleneck\":32,\"headOut\":128}", VitConfig.class);
+        assertEquals(0.0, legacy.inputMean());
+        assertEquals(1.0, legacy.inputStd());
+        assertThrows(IllegalArgumentException.class, () -> plain.withInputNormalisation(0.5, -1));
+    }
+
+    @Test
     void publishedSmall8ShapesInferTheArchitecture() throws Exception {
         // a ViT-S/8 state dict's shapes: pos_embed (1, 785, 384) -> patch 8, 12 blocks, 6 heads (384/64)
         Map<String, NpyArray> arrays = new LinkedHashMap<>();

@@ -127,10 +127,9 @@ public final class TrainingJobs {
                 : Pretraining.defaultPreset(p.device());
     }
 
-    /** The parameters of {@code clanet pretrain --preset P --epochs N --seed S} (batch 32 on the cpu preset). */
+    /** The parameters of {@code clanet pretrain --preset P --epochs N --seed S}. */
     DinoParameters pretrainingParameters(TrainingParameters p, String preset) {
-        DinoParameters d = DinoParameters.published().with("batchSize", preset.equals("cpu") ? 32 : 256)
-                .with("epochs", p.epochs()).with("seed", p.seed());
+        DinoParameters d = DinoParameters.forPreset(preset).with("epochs", p.epochs()).with("seed", p.seed());
         return pretrainingOverrides.apply(d);
     }
 

@@ -144,8 +144,10 @@ public record EncoderWeights(VitConfig config, Map<String, float[]> weights, Pat
         VitConfig base = recorded.orElse(VitConfig.SMALL_8);
         String name = recorded.map(VitConfig::name).orElse("imported");
         try {
+            // normalisation only from this app's own record: published state dicts take raw [0,1] inputs
             return new VitConfig(name, patch, dim, depth, h, ratio, grid * patch, base.dropPathRate(), base.headHidden(),
-                    base.headBottleneck(), base.headOut());
+                    base.headBottleneck(), base.headOut(), recorded.map(VitConfig::inputMean).orElse(0.0),
+                    recorded.map(VitConfig::inputStd).orElse(1.0));
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }

@@ -194,6 +194,9 @@ public final class VisionTransformer implements AutoCloseable {
         } else if (channels != 3) {
             throw new IllegalArgumentException("input must have 1 (gray) or 3 channels, got " + channels);
         }
+        if (config.normalisesInput()) {
+            x = x.sub(config.inputMean()).div(config.inputStd());
+        }
         int ps = config.patchSize();
         NDArray tokens = Conv2d.conv2d(x, w, p("patch_embed.proj.bias"), new Shape(ps, ps), new Shape(0, 0),
                 new Shape(1, 1), 1).singletonOrThrow();

@@ -18,28 +18,56 @@ import java.util.Locale;
  * @param headHidden     DINO head hidden width (2048 published)
  * @param headBottleneck DINO head bottleneck before the L2 norm (256 published)
  * @param headOut        DINO head output dimension K (65536 published)
+ * @param inputMean      subtracted from every input pixel before the patch embedding (0 published)
+ * @param inputStd       then divided by (1 published). The cpu preset standardises: phase-contrast patches are
+ *                       a mean gray of about 0.5 with a within-patch sd of about 0.05, so unnormalised inputs
+ *                       give a randomly initialised ViT nearly the same output for every patch and DINO's
+ *                       centring wins over its sharpening (collapse to a uniform output, docs/EMBEDDING.md).
+ *                       0 (a file written before this field existed) reads as "no normalisation".
  */
 public record VitConfig(String name, int patchSize, int embedDim, int depth, int heads, int mlpRatio,
-                        int posImageSize, double dropPathRate, int headHidden, int headBottleneck, int headOut) {
+                        int posImageSize, double dropPathRate, int headHidden, int headBottleneck, int headOut,
+                        double inputMean, double inputStd) {
 
     /** LayerNorm epsilon of the published ViT ({@code partial(nn.LayerNorm, eps=1e-6)}). */
     public static final float LAYER_NORM_EPS = 1e-6f;
 
     /** ViT-S/8 as CLANet trains it (METHOD §3): 384-d, 12 blocks, 6 heads, head 2048/2048/256/65536. */
     public static final VitConfig SMALL_8 = new VitConfig("small/8", 8, 384, 12, 6, 4, 224, 0.1, 2048, 256, 65536);
+
+    /** Mean gray and within-patch sd of phase-contrast patches (sample data 0.48 / 0.050, LIVECell 0.50 / 0.049). */
+    public static final double PHASE_CONTRAST_MEAN = 0.5;
+    public static final double PHASE_CONTRAST_STD = 0.05;
     /** DINO's vit_tiny with patch 16, published head. */
     public static final VitConfig TINY_16 = new VitConfig("tiny/16", 16, 192, 12, 3, 4, 224, 0.1, 2048, 256, 65536);
     /**
      * CPU preset: patch 16, 128-d, 4 blocks, 2 heads (head width 64 as published) and a head of
      * 512/128/4096 (the 65536-d head dominates a CPU step); features 4 x 128 = 512-d. About 0.3x the work
      * of tiny/16's backbone at 6 blocks; sized for about 2 minutes per epoch of ~3,800 patches on 2 idle
-     * cores (docs/EMBEDDING.md, Benchmarks).
+     * cores (docs/EMBEDDING.md, Benchmarks). Inputs standardised (see {@code inputStd}): without it DINO does
+     * not leave the uniform output within a CPU budget.
      */
-    public static final VitConfig CPU = new VitConfig("cpu", 16, 128, 4, 2, 4, 224, 0.1, 512, 128, 4096);
+    public static final VitConfig CPU = new VitConfig("cpu", 16, 128, 4, 2, 4, 224, 0.1, 512, 128, 4096,
+            PHASE_CONTRAST_MEAN, PHASE_CONTRAST_STD);
 
     public static final List<VitConfig> PRESETS = List.of(SMALL_8, TINY_16, CPU);
 
+    /** Without input normalisation (the published encoders). */
+    public VitConfig(String name, int patchSize, int embedDim, int depth, int heads, int mlpRatio, int posImageSize,
+                     double dropPathRate, int headHidden, int headBottleneck, int headOut) {
+        this(name, patchSize, embedDim, depth, heads, mlpRatio, posImageSize, dropPathRate, headHidden,
+                headBottleneck, headOut, 0, 1);
+    }
+
     public VitConfig {
+        if (inputStd == 0) {
+            inputMean = 0;
+            inputStd = 1;
+        }
+        if (!(inputStd > 0) || !Double.isFinite(inputMean)) {
+            throw new IllegalArgumentException("input normalisation needs a finite mean and a positive sd: " + inputMean
+                    + ", " + inputStd);
+        }
         if (patchSize <= 0 || embedDim <= 0 || depth <= 0 || heads <= 0 || mlpRatio <= 0 || posImageSize < patchSize) {
             throw new IllegalArgumentException("invalid ViT shape: " + this);
         }
@@ -75,22 +103,34 @@ public record VitConfig(String name, int patchSize, int embedDim, int depth, int
 
     public VitConfig withHead(int hidden, int bottleneck, int out) {
         return new VitConfig(name, patchSize, embedDim, depth, heads, mlpRatio, posImageSize, dropPathRate, hidden,
-                bottleneck, out);
+                bottleneck, out, inputMean, inputStd);
     }
 
     public VitConfig withDropPath(double rate) {
         return new VitConfig(name, patchSize, embedDim, depth, heads, mlpRatio, posImageSize, rate, headHidden,
-                headBottleneck, headOut);
+                headBottleneck, headOut, inputMean, inputStd);
     }
 
     public VitConfig withName(String newName) {
         return new VitConfig(newName, patchSize, embedDim, depth, heads, mlpRatio, posImageSize, dropPathRate,
-                headHidden, headBottleneck, headOut);
+                headHidden, headBottleneck, headOut, inputMean, inputStd);
+    }
+
+    /** A copy whose inputs are standardised with (mean, sd); (0, 1) is the published identity. */
+    public VitConfig withInputNormalisation(double mean, double sd) {
+        return new VitConfig(name, patchSize, embedDim, depth, heads, mlpRatio, posImageSize, dropPathRate,
+                headHidden, headBottleneck, headOut, mean, sd);
+    }
+
+    /** Whether inputs are changed before the patch embedding. */
+    public boolean normalisesInput() {
+        return inputMean != 0 || inputStd != 1;
     }
 
     /** e.g. "cpu: ViT 192-d, 6 blocks, 3 heads, patch 16, head 512/512/128/4096". */
     public String describe() {
         return name + ": ViT " + embedDim + "-d, " + depth + " blocks, " + heads + " heads, patch " + patchSize
-                + ", head " + headHidden + "/" + headHidden + "/" + headBottleneck + "/" + headOut;
+                + ", head " + headHidden + "/" + headHidden + "/" + headBottleneck + "/" + headOut
+                + (normalisesInput() ? String.format(Locale.ROOT, ", input (x - %.3g) / %.3g", inputMean, inputStd) : "");
     }
 }

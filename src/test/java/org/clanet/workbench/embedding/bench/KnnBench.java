@@ -93,9 +93,9 @@ public final class KnnBench {
                 + " majority-class %.3f%n", dataset.getFileName(), rnd[0], rnd[1], pre[0], pre[1], majority(set));
     }
 
-    /** cpu preset training defaults: published except batch 32 and lr 5e-4 (DINO's own ViT-S rate). */
+    /** cpu preset training defaults, as {@code clanet pretrain --preset cpu} uses them. */
     public static DinoParameters cpuDefaults() {
-        return DinoParameters.published().with("batch_size", 32).with("lr", 5e-4);
+        return DinoParameters.forPreset("cpu");
     }
 
     static double[] evaluate(String name, VitConfig c, Map<String, float[]> weights, PatchSet set) {
