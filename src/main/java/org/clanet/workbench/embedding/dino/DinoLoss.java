@@ -1,6 +1,8 @@
 package org.clanet.workbench.embedding.dino;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import org.clanet.workbench.embedding.vit.Tensors;
 
 /**
  * DINOLoss of the published main_dino_patch.py: the cross-entropy between the centred, sharpened teacher
@@ -24,15 +26,17 @@ final class DinoLoss {
      * The loss (a scalar) of the student outputs (crops x B, K; views in order globals then locals) against
      * {@link #teacherTargets}. Sums each teacher view against all student views and subtracts its own view
      * (the published loop skips v == iq): two (B, K) products instead of 2 x (crops - 1), which matters at
-     * K = 65536 where DJL keeps every intermediate until the step ends.
+     * K = 65536 where DJL keeps every intermediate until the step ends. Its constants are torch-owned
+     * ({@link Tensors#scalar}): backward runs after DJL would have freed a plain scalar operand.
      */
     static NDArray crossEntropy(NDArray studentOut, NDArray targets, double studentTemp, int crops, int batch) {
-        NDArray logp = studentOut.div(studentTemp).logSoftmax(-1).reshape(crops, batch, -1);
+        NDManager m = studentOut.getManager();
+        NDArray logp = studentOut.div(Tensors.scalar(m, studentTemp)).logSoftmax(-1).reshape(crops, batch, -1);
         NDArray sum = logp.sum(new int[] {0});
         NDArray total = targets.get(0).mul(sum.sub(logp.get(0))).sum();
         total = total.add(targets.get(1).mul(sum.sub(logp.get(1))).sum());
         int pairs = 2 * (crops - 1);
-        return total.mul((float) (-1.0 / ((double) batch * pairs)));
+        return total.mul(Tensors.scalar(m, -1.0 / ((double) batch * pairs)));
     }
 
     /** centre = m centre + (1 - m) x the teacher outputs' batch mean, in place (update_center). */
