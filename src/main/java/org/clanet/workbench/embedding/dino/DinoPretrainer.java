@@ -259,9 +259,10 @@ public final class DinoPretrainer {
     }
 
     /**
-     * One DINO iteration of {@code s} on given views, in the published order: teacher forward (global views),
-     * student forward, loss against the current centre, backward, centre EMA, AdamW (last layer skipped when
-     * frozen), teacher EMA. Package-private so DinoStepParityTest runs exactly this on reference views.
+     * One DINO iteration of {@code s} on given views, as train_one_epoch does it: teacher forward (global
+     * views), student forward, loss against the current centre, backward, centre EMA (published: inside the
+     * loss, after the targets are made: the same numbers), AdamW (last layer skipped when frozen), teacher
+     * EMA. Package-private so DinoStepParityTest runs exactly this on reference views.
      *
      * @param globals 2 x B gray 112x112 views, view-major (row g * B + i)
      * @param locals  local_crops_number x B gray 32x32 views, view-major
