@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.random.RandomGenerator;
 import org.clanet.workbench.embedding.DeviceChoice;
 import org.clanet.workbench.embedding.io.EncoderWeights;
 import org.clanet.workbench.io.NpyArray;
@@ -246,35 +247,51 @@ public final class DinoPretrainer {
             }
         }
         SplittableRandom dropPath = rng.split();
-        Tensors.gradOff();
         int steps = (int) (total / params.epochs());
-        double lr = lr(it, total, steps);
-        double wd = wd(it, total);
-        double mom = momentum(it, total);
+        StepSettings settings = new StepSettings(lr(it, total, steps), wd(it, total), momentum(it, total),
+                params.teacherTemperature(epoch), epoch < params.freezeLastLayer());
+        return trainStep(s, globals, locals, settings, dropPath, root);
+    }
+
+    /** The scheduled values one iteration uses (lr, weight decay, teacher EMA momentum, teacher temperature). */
+    record StepSettings(double lr, double weightDecay, double momentum, double teacherTemp,
+                        boolean freezeLastLayer) {
+    }
+
+    /**
+     * One DINO iteration of {@code s} on given views, as train_one_epoch does it: teacher forward (global
+     * views), student forward, loss against the current centre, backward, centre EMA (published: inside the
+     * loss, after the targets are made: the same numbers), AdamW (last layer skipped when frozen), teacher
+     * EMA. Package-private so DinoStepParityTest runs exactly this on reference views.
+     *
+     * @param globals 2 x B gray 112x112 views, view-major (row g * B + i)
+     * @param locals  local_crops_number x B gray 32x32 views, view-major
+     * @return the loss
+     */
+    double trainStep(State s, float[] globals, float[] locals, StepSettings h, RandomGenerator dropPath,
+                     NDManager root) {
+        int b = params.batchSize();
+        int nLocal = params.localCropsNumber();
+        int gs = params.globalCropSize();
+        int ls = params.localCropSize();
+        Tensors.gradOff();
         try (NDManager m = root.newSubManager()) {
             NDArray g = m.create(globals, new Shape(2L * b, 1, gs, gs));
             NDArray l = nLocal == 0 ? null : m.create(locals, new Shape((long) nLocal * b, 1, ls, ls));
             NDArray teacherOut = s.teacher.forward(g, null, null);
-            double temp = params.teacherTemperature(epoch);
-            NDArray q = teacherOut.sub(s.center).div(temp).softmax(-1).reshape(2, b, -1);
+            NDArray q = DinoLoss.teacherTargets(teacherOut, s.center, h.teacherTemp(), b);
             double lossValue;
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                 NDArray studentOut = s.student.forward(g, l, dropPath);
-                NDArray logp = studentOut.div(params.studentTemp()).logSoftmax(-1).reshape(2 + nLocal, b, -1);
-                NDArray sum = logp.sum(new int[] {0});
-                NDArray total2 = q.get(0).mul(sum.sub(logp.get(0))).sum();
-                total2 = total2.add(q.get(1).mul(sum.sub(logp.get(1))).sum());
-                int pairs = 2 * (2 + nLocal - 1);
-                NDArray loss = total2.mul((float) (-1.0 / ((double) b * pairs)));
+                NDArray loss = DinoLoss.crossEntropy(studentOut, q, params.studentTemp(), 2 + nLocal, b);
                 gc.backward(loss);
                 lossValue = loss.getFloat();
             }
             Tensors.gradOff();
-            // centre: EMA of the teacher's batch mean
-            NDArray batchCenter = teacherOut.mean(new int[] {0}, true);
-            s.center.muli(params.centerMomentum()).addi(batchCenter.mul(1 - params.centerMomentum()));
-            adamW(s, m, lr, wd, epoch < params.freezeLastLayer());
+            DinoLoss.updateCenter(s.center, teacherOut, params.centerMomentum());
+            adamW(s, m, h.lr(), h.weightDecay(), h.freezeLastLayer());
             // teacher = EMA of the student, every parameter (head included)
+            double mom = h.momentum();
             for (Map.Entry<String, NDArray> e : s.student.parameters().entrySet()) {
                 NDArray t = s.teacher.parameters().get(e.getKey());
                 t.muli(mom).addi(own(m, e.getValue().mul(1 - mom)));
@@ -355,7 +372,7 @@ public final class DinoPretrainer {
     }
 
     /** Everything a step changes. */
-    private static final class State implements AutoCloseable {
+    static final class State implements AutoCloseable {
         final NDManager manager;
         final DinoNetwork student;
         final DinoNetwork teacher;
@@ -386,6 +403,14 @@ public final class DinoPretrainer {
             DinoNetwork student = DinoNetwork.initialise(c, p.seed(), m);
             // teacher starts as a copy of the student (load_state_dict)
             DinoNetwork teacher = DinoNetwork.fromValues(c, student.values(), m);
+            return new State(m, student, teacher, m.zeros(new Shape(1, c.headOut())));
+        }
+
+        /** Student {@code weights} (published names), teacher a copy, zero centre, fresh AdamW moments. */
+        static State startingFrom(VitConfig c, Map<String, float[]> weights, NDManager root) {
+            NDManager m = root.newSubManager();
+            DinoNetwork student = DinoNetwork.fromValues(c, weights, m);
+            DinoNetwork teacher = DinoNetwork.fromValues(c, weights, m);
             return new State(m, student, teacher, m.zeros(new Shape(1, c.headOut())));
         }
 

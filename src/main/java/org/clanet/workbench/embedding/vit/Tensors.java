@@ -31,6 +31,24 @@ public final class Tensors {
         ai.djl.pytorch.jni.JniUtils.setGradMode(false);
     }
 
+    /**
+     * {@code data} as an array in memory libtorch owns, for constants that enter a recorded graph. DJL's
+     * {@code create(float[])} (and every {@code x.mul(Number)}-style scalar op, which creates its operand
+     * that way and closes it at once) hands libtorch a Java direct buffer; autograd keeps such a tensor for
+     * backward after its Java array was closed, and once the GC frees the buffer backward reads freed
+     * memory: gradients of 0 or garbage, depending on GC timing (TorchOwnedTest reproduces it).
+     */
+    public static NDArray torchOwned(NDManager m, float[] data, Shape shape) {
+        try (NDArray javaBacked = m.create(data, shape)) {
+            return javaBacked.duplicate();
+        }
+    }
+
+    /** A float32 scalar for {@code x.mul(scalar(m, c))} inside a recorded graph; see {@link #torchOwned}. */
+    public static NDArray scalar(NDManager m, double value) {
+        return torchOwned(m, new float[] {(float) value}, new Shape());
+    }
+
     public static float[] toFloats(NDArray a) {
         return a.toType(DataType.FLOAT32, false).toFloatArray();
     }

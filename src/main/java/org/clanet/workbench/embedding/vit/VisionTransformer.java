@@ -229,7 +229,7 @@ public final class VisionTransformer implements AutoCloseable {
             double[][] a = BicubicResize.weights(n, out, scale);
             return BicubicResize.kronecker(a, a);
         });
-        NDArray kron = m.create(k, new Shape((long) gh * gh, (long) n * n));
+        NDArray kron = Tensors.torchOwned(m, k, new Shape((long) gh * gh, (long) n * n));
         NDArray clsPos = own(m, pos.get(":, 0:1, :"));
         NDArray patchPos = own(m, pos.get(":, 1:, :")).reshape((long) n * n, config.embedDim());
         NDArray resized = kron.matMul(patchPos).expandDims(0);
@@ -258,7 +258,8 @@ public final class VisionTransformer implements AutoCloseable {
         NDArray q = qkv.get(0);
         NDArray k = qkv.get(1);
         NDArray v = qkv.get(2);
-        NDArray attn = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(hd)).softmax(-1);
+        NDArray attn = q.matMul(k.transpose(0, 1, 3, 2)).mul(Tensors.scalar(x.getManager(), 1.0 / Math.sqrt(hd)))
+                .softmax(-1);
         NDArray o = attn.matMul(v).transpose(0, 2, 1, 3).reshape(batch, tokens, d);
         return Linear.linear(o, p(b + "attn.proj.weight"), p(b + "attn.proj.bias")).singletonOrThrow();
     }
@@ -275,7 +276,7 @@ public final class VisionTransformer implements AutoCloseable {
             // floor(keep + U[0,1)) as published
             mask[i] = (float) Math.floor(keep + rng.nextFloat()) / keep;
         }
-        return x.mul(m.create(mask, new Shape(batch, 1, 1)));
+        return x.mul(Tensors.torchOwned(m, mask, new Shape(batch, 1, 1)));
     }
 
     private NDArray norm(NDArray x, String name) {
