@@ -77,10 +77,15 @@ class Wrapper(nn.Module):  # utils.MultiCropWrapper
         return self.head(output)
 
 
-def knn(features, k=10):
+experiments = np.array(["/".join(q.split("/")[:2]) for q in seqs])  # line/batch_k: one seeding and schedule
+
+
+def knn(features, k=10, groups=None):
+    """Cosine k-NN; neighbours never from the same group (default the sequence; `experiments`: other batches)."""
+    groups = seqs if groups is None else groups
     u = features / np.maximum(np.linalg.norm(features, axis=1, keepdims=True), 1e-12)
     sims = u @ u.T
-    same = seqs[:, None] == seqs[None, :]
+    same = groups[:, None] == groups[None, :]
     sims[same] = -np.inf
     correct = 0
     per = {}
@@ -178,8 +183,11 @@ teacher = Wrapper(make_vit(), vits.DINOHead(args["dim"], args["out"], hidden_dim
 teacher.load_state_dict(student.state_dict())
 for p in teacher.parameters():
     p.requires_grad = False
-rnd = knn(features(teacher.backbone))
-print(f"random init: k-NN accuracy {rnd[0]:.3f} balanced {rnd[1]:.3f}", flush=True)
+f0 = features(teacher.backbone)
+rnd = knn(f0)
+rnd_x = knn(f0, groups=experiments)
+print(f"random init: k-NN accuracy {rnd[0]:.3f} balanced {rnd[1]:.3f}; across batches {rnd_x[0]:.3f} balanced"
+      f" {rnd_x[1]:.3f}", flush=True)
 
 reg, noreg = [], []
 for name, p in student.named_parameters():
@@ -243,6 +251,10 @@ for epoch in range(epochs):
             print(f"  epoch {epoch + 1} step {s + 1}/{steps} loss {loss.item():.4f} |g| mean {g.mean().item():.3f}"
                   f" teacher-out std over batch {t_out.std(0).mean().item():.4f}", flush=True)
     print(f"epoch {epoch + 1}/{epochs} loss {np.mean(losses):.4f} ({time.time() - t0:.0f} s)", flush=True)
-pre = knn(features(teacher.backbone))
+f1 = features(teacher.backbone)
+pre = knn(f1)
+pre_x = knn(f1, groups=experiments)
+print(f"across batches: k-NN random {rnd_x[0]:.3f} (balanced {rnd_x[1]:.3f}) -> pretrained {pre_x[0]:.3f}"
+      f" (balanced {pre_x[1]:.3f})", flush=True)
 print(f"RESULT python published DINO {epochs} epochs: k-NN random {rnd[0]:.3f} (balanced {rnd[1]:.3f}) -> "
       f"pretrained {pre[0]:.3f} (balanced {pre[1]:.3f}); ln K = {math.log(args['out']):.4f}", flush=True)

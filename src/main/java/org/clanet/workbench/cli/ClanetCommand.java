@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = {"CLANet Workbench: identify cell lines from time-lapse brightfield images.",
             "Without a command, java -jar clanet.jar opens the workbench."},
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.ERROR_LINE, ExitCodes.USAGE_LINE, ExitCodes.SOME_FAILED_LINE,
+        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.ERROR_LINE, ExitCodes.USAGE_LINE, ExitCodes.SOME_ITEMS_FAILED_LINE,
             ExitCodes.CANCELLED_LINE},
         subcommands = {ScanCommand.class, SelectCommand.class, SampleDataCommand.class, InfoCommand.class,
             WorkspaceCommand.class, PretrainCommand.class, EmbedCommand.class, EncodersCommand.class, TrainCommand.class,

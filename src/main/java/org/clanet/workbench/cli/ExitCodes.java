@@ -22,6 +22,9 @@ public final class ExitCodes {
     static final String ERROR_LINE = "1:the command could not run (the message says why)";
     static final String USAGE_LINE = "2:usage error (bad option or argument)";
     static final String SOME_FAILED_LINE = "3:some frames failed (listed with reasons); the others are stored";
+    /** The top-level help speaks of items, since frames (select, embed) and sequences (predict) can fail alone. */
+    static final String SOME_ITEMS_FAILED_LINE = "3:some items (frames or sequences) failed, each listed with its"
+            + " reason; the others are stored";
     static final String CANCELLED_LINE = "130:cancelled with Ctrl-C; finished work is kept";
 
     private ExitCodes() {

@@ -60,15 +60,14 @@ public record DinoParameters(
     /**
      * Defaults of a ViT preset: the published run for {@code small/8} and {@code tiny/16} (batch 256), and for
      * {@code cpu} a recipe that learns within a CPU budget (batch 32; base lr 4e-3, i.e. 5e-4 at batch 32 after
-     * the linear scaling rule, with a one-epoch warm-up; teacher momentum 0.99 so the teacher follows the
-     * student within a few hundred steps instead of 0.996's thousand). Measured in docs/EMBEDDING.md.
+     * the linear scaling rule, with a one-epoch warm-up), the rest published. Measured in docs/EMBEDDING.md.
      */
     public static DinoParameters forPreset(String preset) {
         DinoParameters p = published();
         if (!"cpu".equals(preset)) {
             return p;
         }
-        return p.with("batch_size", 32).with("lr", 4e-3).with("warmup_epochs", 1).with("momentum_teacher", 0.99);
+        return p.with("batch_size", 32).with("lr", 4e-3).with("warmup_epochs", 1);
     }
 
     /** Learning rate of a step at the start of the cosine: lr x batch / 256 (linear scaling rule). */
