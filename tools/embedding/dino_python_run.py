@@ -57,24 +57,7 @@ def make_vit():
                                   norm_layer=partial(nn.LayerNorm, eps=1e-6), drop_path_rate=0.1)
 
 
-class Wrapper(nn.Module):  # utils.MultiCropWrapper
-    def __init__(self, backbone, head):
-        super().__init__()
-        backbone.fc, backbone.head = nn.Identity(), nn.Identity()
-        self.backbone = backbone
-        self.head = head
-
-    def forward(self, x):
-        if not isinstance(x, list):
-            x = [x]
-        idx_crops = torch.cumsum(torch.unique_consecutive(torch.tensor([inp.shape[-1] for inp in x]),
-                                                          return_counts=True)[1], 0)
-        start_idx, output = 0, torch.empty(0).to(x[0].device)
-        for end_idx in idx_crops:
-            _out = self.backbone(torch.cat(x[start_idx:end_idx]))
-            output = torch.cat((output, _out))
-            start_idx = end_idx
-        return self.head(output)
+Wrapper = published_vit.multi_crop_wrapper()
 
 
 experiments = np.array(["/".join(q.split("/")[:2]) for q in seqs])  # line/batch_k: one seeding and schedule

@@ -25,3 +25,16 @@ def load():
     mod = types.ModuleType("published_vision_transformer")
     exec(compile(src, "published:dino/vision_transformer.py", "exec"), mod.__dict__)
     return mod
+
+
+def multi_crop_wrapper():
+    """The published dino/utils.py MultiCropWrapper class, read from the mirror (only that class: the rest of
+    utils.py needs torch.distributed set up)."""
+    import re
+    import torch
+    import torch.nn as nn
+    src = subprocess.check_output(["git", "-C", MIRROR, "show", "HEAD:dino/utils.py"]).decode()
+    m = re.search(r"^class MultiCropWrapper\b.*?(?=^(?:class|def) )", src, re.S | re.M)
+    scope = {"torch": torch, "nn": nn}
+    exec(compile(m.group(0), "published:dino/utils.py", "exec"), scope)
+    return scope["MultiCropWrapper"]
