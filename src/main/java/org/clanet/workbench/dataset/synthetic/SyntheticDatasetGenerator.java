@@ -18,6 +18,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.clanet.workbench.pipeline.Workers;
@@ -191,6 +192,14 @@ public final class SyntheticDatasetGenerator {
             throw new IOException(cause);
         } finally {
             pool.shutdownNow();
+            // After a failure or cancel the other sequences' workers may be mid-write: return only when they
+            // have stopped, so nothing lands in the output folder after generate() has returned.
+            try {
+                boolean stopped = pool.awaitTermination(1, TimeUnit.MINUTES); // a frame renders in well under that
+                assert stopped : "sample-data workers did not stop within a minute";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         Path manifest = root.resolve(MANIFEST);
         AtomicFiles.writeString(manifest, manifestJson(coverage, cellCounts));
