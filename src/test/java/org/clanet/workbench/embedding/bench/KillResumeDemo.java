@@ -60,10 +60,16 @@ public final class KillResumeDemo {
     }
 
     private static Process spawn(Path run) throws Exception {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=true", "-DDJL_CACHE_DIR=" + System.getProperty("DJL_CACHE_DIR"),
-                "-DENGINE_CACHE_DIR=" + System.getProperty("ENGINE_CACHE_DIR"), "-cp", System.getProperty("java.class.path"),
-                KillResumeDemo.class.getName(), "child", run.toString());
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Dai.djl.offline=true"));
+        // pass the caches on only when set: "-DDJL_CACHE_DIR=null" made DJL unpack libtorch into ./null
+        for (String key : List.of("DJL_CACHE_DIR", "ENGINE_CACHE_DIR")) {
+            if (System.getProperty(key) != null) {
+                cmd.add("-D" + key + "=" + System.getProperty(key));
+            }
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), KillResumeDemo.class.getName(), "child",
+                run.toString()));
         return new ProcessBuilder(cmd).inheritIO().start();
     }
 
