@@ -9,6 +9,9 @@ Answers "does the published recipe itself collapse at this scale?", independentl
     k: batch lr epochs dim depth heads patch hidden bottleneck out norm_last_layer(0/1) momentum seed threads
        local_crops warmup_epochs warmup_teacher_temp teacher_temp warmup_teacher_temp_epochs
        norm_mean norm_std (input (x - mean) / std; published: none; norm_std=0: per-patch standardisation)
+       blur (1: DINO's own GaussianBlur, which CLANet dropped: p 1.0 / 0.1 on the global views, 0.5 on the local
+       ones, sigma 0.1-2.0 in 112-px units)
+       koleo (weight of DINOv2's KoLeo regulariser on the student's class token of the first global view; 0 = off)
 
 Needs Debian's python3-torch, python3-pil (no torchvision: the augmentations are written with PIL as
 torchvision does them).
@@ -24,7 +27,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from PIL import Image, ImageEnhance
+from PIL import Image, ImageEnhance, ImageFilter
 
 sys.path.insert(0, os.path.dirname(__file__))
 import published_vit  # noqa: E402
@@ -32,7 +35,7 @@ import published_vit  # noqa: E402
 args = dict(batch=32, lr=5e-4, dim=128, depth=4, heads=2, patch=16, hidden=512, bottleneck=128, out=4096,
             norm_last_layer=0, momentum=0.996, seed=0, threads=2, local_crops=8, warmup_teacher_temp=0.04,
             teacher_temp=0.04, warmup_teacher_temp_epochs=10, min_lr=1e-6, wd=0.04, wd_end=0.4, freeze=1, warmup_epochs=0,
-            norm_mean=0.0, norm_std=1.0)
+            norm_mean=0.0, norm_std=1.0, blur=0, koleo=0.0)
 path = sys.argv[1]
 epochs = int(sys.argv[2])
 for kv in sys.argv[3:]:
@@ -87,6 +90,23 @@ def knn(features, k=10, groups=None):
     return correct / n, float(np.mean([a / b for a, b in per.values()]))
 
 
+def sequence_centroids(features):
+    """Batch-separated in miniature: train on one batch index of every line (mean feature per line, z-scored on
+    the training patches), assign every other sequence's mean feature to the nearest line; mean over batch indices."""
+    batch_of = np.array([q.split("/")[1] for q in seqs])
+    names = sorted(set(lines))
+    scores = []
+    for b in sorted(set(batch_of)):
+        train = batch_of == b
+        z = (features - features[train].mean(0)) / (features[train].std(0) + 1e-6)
+        cent = np.array([z[train & (lines == l)].mean(0) for l in names])
+        test_seqs = sorted(set(seqs[~train]))
+        hits = [names[int(np.argmin(((cent - z[seqs == q].mean(0)) ** 2).sum(1)))] == lines[seqs == q][0]
+                for q in test_seqs]
+        scores.append(float(np.mean(hits)))
+    return float(np.mean(scores))
+
+
 def normalise(x):
     if args["norm_std"] > 0:
         return (x - args["norm_mean"]) / args["norm_std"]
@@ -138,6 +158,12 @@ def flip_jitter(img):
     return img
 
 
+def maybe_blur(img, p, size):
+    if args["blur"] and random.random() < p:
+        img = img.filter(ImageFilter.GaussianBlur(radius=random.uniform(0.1, 2.0) * size / 112))
+    return img
+
+
 def to_tensor(img):
     x = torch.from_numpy(np.asarray(img, dtype=np.float32) / 255.0)[None].repeat(3, 1, 1)
     return normalise(x)
@@ -145,9 +171,20 @@ def to_tensor(img):
 
 def views(i):
     img = Image.fromarray(np.clip(patches[i] * 255 + 0.5, 0, 255).astype(np.uint8), mode="L")
-    out = [to_tensor(flip_jitter(rrc(img, 112, (0.5, 1.0)))) for _ in range(2)]
-    out += [to_tensor(flip_jitter(rrc(img, 32, (0.05, 0.5)))) for _ in range(args["local_crops"])]
+    out = [to_tensor(maybe_blur(flip_jitter(rrc(img, 112, (0.5, 1.0))), p, 112)) for p in (1.0, 0.1)]
+    out += [to_tensor(maybe_blur(flip_jitter(rrc(img, 32, (0.05, 0.5))), 0.5, 32))
+            for _ in range(args["local_crops"])]
     return out
+
+
+def koleo_loss(x, eps=1e-8):
+    """DINOv2's KoLeoLoss: -mean log distance of each L2-normalised vector to its nearest neighbour in the batch."""
+    x = F.normalize(x, eps=eps, p=2, dim=-1)
+    dots = x @ x.t()
+    dots.view(-1)[:: x.shape[0] + 1].fill_(-1)
+    nn_idx = dots.argmax(dim=1)
+    dist = (x - x[nn_idx]).norm(p=2, dim=-1)
+    return -torch.log(dist + eps).mean()
 
 
 def cosine_scheduler(base, final, epochs, niter, warmup_epochs=0, start_warmup_value=0):
@@ -164,13 +201,16 @@ student = Wrapper(make_vit(), vits.DINOHead(args["dim"], args["out"], norm_last_
 teacher = Wrapper(make_vit(), vits.DINOHead(args["dim"], args["out"], hidden_dim=args["hidden"],
                                             bottleneck_dim=args["bottleneck"]))
 teacher.load_state_dict(student.state_dict())
+backbone_outputs = []  # the student backbone's class tokens of this step, global views first (for KoLeo)
+student.backbone.register_forward_hook(lambda module, inputs, output: backbone_outputs.append(output))
 for p in teacher.parameters():
     p.requires_grad = False
 f0 = features(teacher.backbone)
 rnd = knn(f0)
 rnd_x = knn(f0, groups=experiments)
+rnd_c = sequence_centroids(f0) if "/batch_" in seqs[0] else float("nan")
 print(f"random init: k-NN accuracy {rnd[0]:.3f} balanced {rnd[1]:.3f}; across batches {rnd_x[0]:.3f} balanced"
-      f" {rnd_x[1]:.3f}", flush=True)
+      f" {rnd_x[1]:.3f}; sequence centroids across batches {rnd_c:.3f}", flush=True)
 
 reg, noreg = [], []
 for name, p in student.named_parameters():
@@ -203,6 +243,7 @@ for epoch in range(epochs):
         per = [views(j) for j in perm[s * bs:(s + 1) * bs]]
         images = [torch.stack([v[c] for v in per]) for c in range(ncrops)]
         t_out = teacher(images[:2])
+        backbone_outputs.clear()
         s_out = student(images)
         # DINOLoss.forward
         so = (s_out / 0.1).chunk(ncrops)
@@ -215,6 +256,8 @@ for epoch in range(epochs):
                 total += torch.sum(-qq * F.log_softmax(so[v], dim=-1), dim=-1).mean()
                 terms += 1
         loss = total / terms
+        if args["koleo"] > 0:
+            loss = loss + args["koleo"] * koleo_loss(backbone_outputs[0][:bs])
         with torch.no_grad():
             center = center * 0.9 + t_out.mean(0, keepdim=True) * 0.1
         opt.zero_grad()
@@ -237,7 +280,8 @@ for epoch in range(epochs):
 f1 = features(teacher.backbone)
 pre = knn(f1)
 pre_x = knn(f1, groups=experiments)
+pre_c = sequence_centroids(f1) if "/batch_" in seqs[0] else float("nan")
 print(f"across batches: k-NN random {rnd_x[0]:.3f} (balanced {rnd_x[1]:.3f}) -> pretrained {pre_x[0]:.3f}"
-      f" (balanced {pre_x[1]:.3f})", flush=True)
+      f" (balanced {pre_x[1]:.3f}); sequence centroids {rnd_c:.3f} -> {pre_c:.3f}", flush=True)
 print(f"RESULT python published DINO {epochs} epochs: k-NN random {rnd[0]:.3f} (balanced {rnd[1]:.3f}) -> "
       f"pretrained {pre[0]:.3f} (balanced {pre[1]:.3f}); ln K = {math.log(args['out']):.4f}", flush=True)

@@ -39,6 +39,26 @@ final class DinoLoss {
         return total.mul(Tensors.scalar(m, -1.0 / ((double) batch * pairs)));
     }
 
+    /**
+     * DINOv2's KoLeoLoss on (B, D) vectors: minus the mean log distance of each L2-normalised vector to its
+     * nearest other vector of the batch. It pushes the class tokens of a batch apart, against the uniform
+     * collapse a small batch falls into. The neighbour choice is not differentiated (argmax), as in PyTorch.
+     */
+    static NDArray koleo(NDArray x) {
+        NDManager m = x.getManager();
+        long b = x.getShape().get(0);
+        NDArray u = x.normalize(2, -1, 1e-8);
+        NDArray nearest;
+        try (NDManager scratch = m.newSubManager()) {
+            NDArray dots = u.stopGradient().matMul(u.stopGradient().transpose());
+            NDArray noSelf = dots.sub(scratch.eye((int) b).mul(2)); // cosine 1 on the diagonal -> -1
+            nearest = noSelf.argMax(1).oneHot((int) b).toType(u.getDataType(), false);
+            nearest.attach(m);
+        }
+        NDArray dist = u.sub(nearest.matMul(u)).norm(new int[] {-1});
+        return dist.add(Tensors.scalar(m, 1e-8)).log().mean().neg();
+    }
+
     /** centre = m centre + (1 - m) x the teacher outputs' batch mean, in place (update_center). */
     static void updateCenter(NDArray center, NDArray teacherOut, double momentum) {
         NDArray batchCenter = teacherOut.mean(new int[] {0}, true);

@@ -126,9 +126,17 @@ final class DinoNetwork implements AutoCloseable {
      * @return (rows, K) head outputs in view order: globals then locals
      */
     NDArray forward(NDArray globals, NDArray locals, RandomGenerator dropPath) {
+        return forwardWithClassTokens(globals, locals, dropPath).head();
+    }
+
+    /** Head outputs and the backbone's class tokens of the global views (for the KoLeo term). */
+    record Outputs(NDArray head, NDArray globalClassTokens) {
+    }
+
+    Outputs forwardWithClassTokens(NDArray globals, NDArray locals, RandomGenerator dropPath) {
         NDArray g = backbone.forward(globals, dropPath);
         NDArray feats = locals == null ? g : NDArrays.concat(new NDList(g, backbone.forward(locals, dropPath)), 0);
-        return head(feats);
+        return new Outputs(head(feats), g);
     }
 
     NDArray head(NDArray x) {

@@ -6,6 +6,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -282,8 +283,12 @@ public final class DinoPretrainer {
             NDArray q = DinoLoss.teacherTargets(teacherOut, s.center, h.teacherTemp(), b);
             double lossValue;
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
-                NDArray studentOut = s.student.forward(g, l, dropPath);
-                NDArray loss = DinoLoss.crossEntropy(studentOut, q, params.studentTemp(), 2 + nLocal, b);
+                DinoNetwork.Outputs student = s.student.forwardWithClassTokens(g, l, dropPath);
+                NDArray loss = DinoLoss.crossEntropy(student.head(), q, params.studentTemp(), 2 + nLocal, b);
+                if (params.koleoWeight() > 0) {
+                    NDArray firstView = student.globalClassTokens().get(new NDIndex("0:{}", b));
+                    loss = loss.add(DinoLoss.koleo(firstView).mul(Tensors.scalar(m, params.koleoWeight())));
+                }
                 gc.backward(loss);
                 lossValue = loss.getFloat();
             }
@@ -433,6 +438,9 @@ public final class DinoPretrainer {
                     continue;
                 }
                 JsonNode v = was.get(e.getKey());
+                if (v == null && e.getKey().equals("koleo_weight") && ((Number) e.getValue()).doubleValue() == 0) {
+                    continue; // checkpoints from before the KoLeo option trained without it
+                }
                 if (v == null || Double.compare(v.asDouble(), ((Number) e.getValue()).doubleValue()) != 0) {
                     throw new IOException(file + ": checkpoint was trained with " + e.getKey() + "=" + v + ", this run"
                             + " asks for " + e.getValue() + " (resume with the same parameters or use a new run folder)");
