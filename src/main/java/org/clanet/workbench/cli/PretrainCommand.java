@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 /** {@code clanet pretrain DIR}: a DINO encoder trained on the dataset's own patches (CLANet stage 2). */
 @Command(name = "pretrain", mixinStandardHelpOptions = true,
         description = {"Self-supervised DINO pretraining of a Vision Transformer on the dataset's own patches.",
-            "Uses the first --patches stored patches of every frame (the selection runs first where missing). "
+            "Uses the first --patches stored patches of every frame (the selection runs first where missing), or "
+                + "jittered crops of them on small datasets (--crops-per-frame). "
                 + "Says how long it will take here before it starts (from a timed step), prints the loss per epoch, "
                 + "checkpoints, and registers the teacher as the workspace's newest encoder. The same command after "
                 + "a cancel or a crash resumes from the last checkpoint.",
@@ -65,6 +66,13 @@ public final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--patches", defaultValue = "10", description = "Patches per frame (default: ${DEFAULT-VALUE}).")
     int patches;
 
+    @Option(names = "--crops-per-frame", paramLabel = "N|auto", defaultValue = "auto", description = "Train on N"
+            + " jittered crops per frame (a selected patch shifted by up to half a patch) instead of the selected"
+            + " patches; 0 = the selected patches only, as published. auto (default): 0, except for the cpu preset"
+            + " when the dataset has fewer than 10,000 patches (DINO collapses on fewer): then enough crops per frame"
+            + " for 10,000 (at most 80).")
+    String cropsPerFrame;
+
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "Override a DINO parameter.")
     List<String> params = new ArrayList<>();
 
@@ -95,6 +103,16 @@ public final class PretrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        int crops;
+        try {
+            crops = "auto".equalsIgnoreCase(cropsPerFrame.trim()) ? -1 : Integer.parseInt(cropsPerFrame.trim());
+        } catch (NumberFormatException e) {
+            throw new ParameterException(spec.commandLine(), "--crops-per-frame: '" + cropsPerFrame
+                    + "' is neither a number nor auto");
+        }
+        if (crops < -1) {
+            throw new ParameterException(spec.commandLine(), "--crops-per-frame must be >= 0 or auto");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Cancellation cancel = new Cancellation();
@@ -104,7 +122,7 @@ public final class PretrainCommand implements Callable<Integer> {
                 ConsoleProgress progress = new ConsoleProgress(err, "pretrain");
                 long t0 = System.nanoTime();
                 Pretraining.Outcome o = Pretraining.pretrain(Pipeline.of(dataset, ws, Runtime.getRuntime()
-                        .availableProcessors()), config, p, deviceOption.name, patches, progress, cancel);
+                        .availableProcessors()), config, p, deviceOption.name, patches, crops, progress, cancel);
                 progress.finish();
                 out.printf(Locale.ROOT, "encoder %s: %s, %d epochs on %d patches in %.1f min, final loss %s (%s)%n",
                         o.encoder().id(), config.name(), o.result().epochsDone(), o.patches(),

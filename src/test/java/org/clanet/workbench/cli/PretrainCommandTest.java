@@ -15,9 +15,11 @@ class PretrainCommandTest {
     void pretrainsRegistersAndResumes(@TempDir Path tmp) throws Exception {
         Path data = EmbedCommandTest.sampleSubset(tmp, 2);
         String[] args = {"pretrain", data.toString(), "--preset", "cpu", "--epochs", "1", "--batch", "8", "--param",
-            "localCropsNumber=2", "--device", "cpu"};
+            "localCropsNumber=2", "--device", "cpu", "--crops-per-frame", "4"};
         CliTest.Result r = CliTest.run(args);
         assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("on 16 patches"), "4 frames x 4 jittered crops: " + r.out());
+        assertTrue(r.err().contains("4 jittered crops per frame"), r.err());
         assertTrue(r.err().contains("steps per epoch") && r.err().contains("per epoch"), "estimate first: " + r.err());
         assertTrue(r.err().contains("epoch 1") && r.err().contains("loss"), "loss per epoch: " + r.err());
         assertTrue(r.out().startsWith("encoder "), r.out());
@@ -39,6 +41,10 @@ class PretrainCommandTest {
         assertEquals(1, few.exit());
         assertTrue(few.err().contains("patches"), few.err());
         assertEquals(2, CliTest.run("pretrain", data.toString(), "--param", "nonsense=1").exit());
+        CliTest.Result crops = CliTest.run("pretrain", data.toString(), "--crops-per-frame", "lots");
+        assertEquals(2, crops.exit());
+        assertTrue(crops.err().contains("neither a number nor auto"), crops.err());
+        assertEquals(2, CliTest.run("pretrain", data.toString(), "--crops-per-frame", "-3").exit());
         assertEquals(2, CliTest.run("pretrain", data.toString(), "--preset", "huge/4").exit());
     }
 }

@@ -243,7 +243,7 @@ public final class TrainingJobs {
                 (progress, cancel) -> {
                     try (Workspace ws = Workspace.open(root, null)) {
                         return Pretraining.pretrain(Pipeline.of(d, ws, threads), preset, params, p.device(),
-                                PATCHES_PER_FRAME, withEvents(progress, curves), cancel);
+                                PATCHES_PER_FRAME, -1, withEvents(progress, curves), cancel);
                     }
                 });
         pretrainTask = t;

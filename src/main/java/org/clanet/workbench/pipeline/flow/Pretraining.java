@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 
 import org.clanet.workbench.embedding.DeviceChoice;
@@ -33,7 +34,8 @@ import org.clanet.workbench.workspace.StoredPatch;
 
 /**
  * DINO pretraining of an encoder on the dataset's own patches, as a resumable workspace run: selection first where
- * missing, then the first {@code patchesPerFrame} stored patches of every frame (published: 10), then the
+ * missing, then the first {@code patchesPerFrame} stored patches of every frame (published: 10) or, with
+ * {@code cropsPerFrame > 0}, that many jittered crops per frame (see {@link #autoCropsPerFrame}), then the
  * pretrainer; the teacher backbone is registered as the workspace's newest encoder. The run folder's name is the
  * key of what the run is made of (preset, parameters, the selection of every frame), so the same command after a
  * cancel or a crash resumes it from its last checkpoint.
@@ -52,15 +54,62 @@ public final class Pretraining {
         return DeviceChoice.isGpu(device) ? "small/8" : "cpu";
     }
 
+    /** DINO trains on at least this many crops when {@link #autoCropsPerFrame} adds jittered ones. */
+    public static final int AUTO_CROPS_TARGET = 10_000;
+    /** At most this many jittered crops per frame (a frame's top patches shifted; more are near-duplicates). */
+    public static final int MAX_CROPS_PER_FRAME = 80;
+    /** Jittered crops held in memory at most (112 x 112 floats each: about 2 GB). */
+    public static final int MAX_CROPS = 40_000;
+
+    /**
+     * The jittered crops per frame a preset gets by default. The published presets train on the selected patches
+     * as published (0). The cpu preset on a small dataset also does, unless that leaves fewer than
+     * {@link #AUTO_CROPS_TARGET} patches: then DINO's loss stays at ln K (a uniform output) and the encoder learns
+     * little (docs/EMBEDDING.md), so it trains on {@code ceil(10,000 / frames)} crops per frame (at most 80), each
+     * one of the frame's selected patches shifted by a random offset of up to half a patch: more distinct views of
+     * the same cells.
+     */
+    public static int autoCropsPerFrame(String preset, int frames, int patchesPerFrame) {
+        if (!"cpu".equals(preset) || frames <= 0 || (long) frames * patchesPerFrame >= AUTO_CROPS_TARGET) {
+            return 0;
+        }
+        return Math.min(MAX_CROPS_PER_FRAME, (AUTO_CROPS_TARGET + frames - 1) / frames);
+    }
+
     public static Outcome pretrain(Pipeline pipeline, VitConfig preset, DinoParameters params, String device,
                                    int patchesPerFrame, ProgressListener progress, Cancellation cancel)
             throws IOException {
+        return pretrain(pipeline, preset, params, device, patchesPerFrame, 0, progress, cancel);
+    }
+
+    /**
+     * @param cropsPerFrame 0: the first {@code patchesPerFrame} selected patches of every frame, as published;
+     *                      n > 0: n crops per frame, each one of those patches shifted by a seeded random offset of
+     *                      up to half a patch in x and y (inside the frame); -1: {@link #autoCropsPerFrame}
+     */
+    public static Outcome pretrain(Pipeline pipeline, VitConfig preset, DinoParameters params, String device,
+                                   int patchesPerFrame, int cropsPerFrame, ProgressListener progress,
+                                   Cancellation cancel) throws IOException {
         ProgressListener pl = progress == null ? ProgressListener.NONE : progress;
         Cancellation cx = cancel == null ? Cancellation.none() : cancel;
         try (TrainingGuard guard = TrainingGuard.acquire("DINO pretraining")) {
             List<SelectionStage.Item> frames = pipeline.frames(null);
             pipeline.ensureSelection(frames, pl, cx);
-            InMemoryPatches source = InMemoryPatches.load(pipeline, frames, patchesPerFrame, pl, cx);
+            int crops = cropsPerFrame < 0 ? autoCropsPerFrame(preset.name(), frames.size(), patchesPerFrame)
+                    : cropsPerFrame;
+            if (crops > 0 && (long) crops * frames.size() > MAX_CROPS) {
+                int fitted = Math.max(1, MAX_CROPS / Math.max(1, frames.size()));
+                pl.event(new ProgressEvent.Note(crops + " crops per frame x " + frames.size() + " frames would not fit"
+                        + " in memory: " + fitted + " per frame"));
+                crops = fitted;
+            }
+            if (crops > 0) {
+                pl.event(new ProgressEvent.Note(String.format(Locale.ROOT, "DINO trains on %d jittered crops per frame"
+                        + " (selected patches shifted by up to half a patch; --crops-per-frame 0 trains on the selected"
+                        + " patches only, as published)", crops)));
+            }
+            InMemoryPatches source = InMemoryPatches.load(pipeline, frames, patchesPerFrame, crops, params.seed(),
+                    pl, cx);
             if (source.size() < params.batchSize()) {
                 throw new IllegalArgumentException("only " + source.size() + " patches in " + pipeline.dataset()
                         .root() + " for a batch of " + params.batchSize() + ": select patches first, or lower"
@@ -70,6 +119,9 @@ public final class Pretraining {
             identity.put("preset", preset.name());
             identity.put("parameters", params.asMap());
             identity.put("patchesPerFrame", patchesPerFrame);
+            if (crops > 0) {
+                identity.put("cropsPerFrame", crops); // absent when 0: runs from before the option keep their id
+            }
             identity.put("selection", pipeline.workspace().stageCache().keys(SelectionStage.STAGE).toString().hashCode());
             String id = CacheKey.of("pretrain", 1, identity).substring(0, 12);
             Path runDir = pipeline.workspace().resolveFile("pretrain/" + id);
@@ -102,6 +154,7 @@ public final class Pretraining {
                     - 1));
             details.put("device", r.device());
             details.put("patches", source.size());
+            details.put("cropsPerFrame", crops);
             details.put("run", id);
             EncoderRecord enc = new EncoderRegistry(pipeline.workspace()).register(r.encoder(),
                     "DINO " + preset.name() + " · " + r.epochsDone() + " epochs", "pretrained", details);
@@ -145,8 +198,8 @@ public final class Pretraining {
             this.patches = patches;
         }
 
-        static InMemoryPatches load(Pipeline p, List<SelectionStage.Item> frames, int perFrame, ProgressListener pl,
-                                    Cancellation cancel) throws IOException {
+        static InMemoryPatches load(Pipeline p, List<SelectionStage.Item> frames, int perFrame, int cropsPerFrame,
+                                    long seed, ProgressListener pl, Cancellation cancel) throws IOException {
             List<float[]> out = new ArrayList<>();
             int done = 0;
             for (SelectionStage.Item f : frames) {
@@ -154,13 +207,31 @@ public final class Pretraining {
                 List<StoredPatch> stored = p.workspace().patches().get(f.relPath());
                 if (!stored.isEmpty()) {
                     GrayImage img = ImageLoader.loadProcessed(f.file(), p.preset());
-                    for (StoredPatch s : stored.subList(0, Math.min(perFrame, stored.size()))) {
-                        out.add(PatchPixels.crop(img, s.x(), s.y(), s.w(), s.h(), 112));
+                    List<StoredPatch> top = stored.subList(0, Math.min(perFrame, stored.size()));
+                    if (cropsPerFrame > 0) {
+                        // seeded per frame (its path), so the same run loads the same crops when it resumes
+                        SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + f.relPath().hashCode());
+                        for (int c = 0; c < cropsPerFrame; c++) {
+                            out.add(jittered(img, top.get(rng.nextInt(top.size())), rng));
+                        }
+                    } else {
+                        for (StoredPatch s : top) {
+                            out.add(PatchPixels.crop(img, s.x(), s.y(), s.w(), s.h(), 112));
+                        }
                     }
                 }
                 pl.update(++done, frames.size(), "loading patches");
             }
             return new InMemoryPatches(out);
+        }
+
+        /** The patch's box shifted by up to half its size in x and y, kept inside the frame. */
+        static float[] jittered(GrayImage img, StoredPatch s, SplittableRandom rng) {
+            int w = Math.min(s.w(), img.width());
+            int h = Math.min(s.h(), img.height());
+            int x = Math.max(0, Math.min(img.width() - w, s.x() + rng.nextInt(-w / 2, w / 2 + 1)));
+            int y = Math.max(0, Math.min(img.height() - h, s.y() + rng.nextInt(-h / 2, h / 2 + 1)));
+            return PatchPixels.crop(img, x, y, w, h, 112);
         }
 
         @Override

@@ -27,7 +27,9 @@ import org.clanet.workbench.pipeline.Cancellation;
  *
  * <pre>java ... KnnBench DATASET OUTDIR EPOCHS MINUTES [k=v DINO overrides...]</pre>
  * MINUTES bounds the training time (0 = none): the run is cancelled then and the teacher of the cancel
- * checkpoint is evaluated.
+ * checkpoint is evaluated. {@code -Dknn.trainPerFrame=N}: DINO trains on the top-N selected patches of every
+ * frame (more data from few images) while k-NN still evaluates the top-10; {@code -Dknn.jitteredPerFrame=N}: on N
+ * crops per frame, each a top-10 patch shifted by up to half a patch ({@link PatchSet#jittered}).
  */
 public final class KnnBench {
 
@@ -42,6 +44,12 @@ public final class KnnBench {
         PatchSet set = PatchSet.load(dataset, out.resolve("patches.npz"));
         System.out.printf("patches: %d from %s (%.0f s, load %s)%n", set.size(), dataset, (System.nanoTime() - t0) / 1e9,
                 loadAverage());
+        int trainPerFrame = Integer.getInteger("knn.trainPerFrame", 10);
+        int jitteredPerFrame = Integer.getInteger("knn.jitteredPerFrame", 0);
+        PatchSet trainSet = jitteredPerFrame > 0 ? PatchSet.jittered(dataset, jitteredPerFrame, 0)
+                : trainPerFrame == 10 ? set
+                : PatchSet.load(dataset, out.resolve("patches-top" + trainPerFrame + ".npz"), trainPerFrame);
+        System.out.printf("DINO trains on %d patches (top %d per frame)%n", trainSet.size(), trainPerFrame);
         VitConfig cpu = VitConfig.CPU;
         DinoParameters p = cpuDefaults().with("epochs", epochs).withAll(overrides);
         DinoPretrainer trainer = new DinoPretrainer(cpu, p, Device.cpu());
@@ -68,7 +76,7 @@ public final class KnnBench {
             timer.start();
         }
         int[] steps = new int[1];
-        DinoResult r = trainer.train(set, out.resolve("run"), new DinoListener() {
+        DinoResult r = trainer.train(trainSet, out.resolve("run"), new DinoListener() {
             @Override
             public void onStep(Step s) {
                 steps[0]++;

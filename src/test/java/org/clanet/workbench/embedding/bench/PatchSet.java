@@ -22,10 +22,14 @@ import org.clanet.workbench.selection.PatchSelector;
 import org.clanet.workbench.selection.SelectionParameters;
 import org.clanet.workbench.selection.SelectionResult;
 
-/** Top-10 selected patches of every frame of a data set, with cell line and sequence; cached as .npz. */
+/** Top-k (default 10) selected patches of every frame of a data set, with cell line and sequence; cached as .npz. */
 record PatchSet(List<float[]> patches, String[] lines, String[] sequences) implements PatchSource {
 
     static PatchSet load(Path dataset, Path cache) throws Exception {
+        return load(dataset, cache, 10);
+    }
+
+    static PatchSet load(Path dataset, Path cache, int perFrame) throws Exception {
         if (Files.exists(cache)) {
             Map<String, NpyArray> a = Npz.read(cache);
             NpyArray p = a.get("patches");
@@ -44,7 +48,7 @@ record PatchSet(List<float[]> patches, String[] lines, String[] sequences) imple
             for (Frame f : s.frames()) {
                 GrayImage img = ImageLoader.loadProcessed(f.path(), Preset.AUTO);
                 SelectionResult r = PatchSelector.select(img, params);
-                List<Patch> top = r.patches().subList(0, Math.min(10, r.patches().size()));
+                List<Patch> top = r.patches().subList(0, Math.min(perFrame, r.patches().size()));
                 for (Patch p : top) {
                     patches.add(PatchPixels.crop(img, p));
                     lines.add(s.cellLine());
@@ -64,6 +68,35 @@ record PatchSet(List<float[]> patches, String[] lines, String[] sequences) imple
         Files.createDirectories(cache.getParent());
         Npz.write(cache, out);
         return set;
+    }
+
+    /**
+     * {@code perFrame} crops of every frame, each a selected top-10 patch shifted by a seeded random offset of up to
+     * half a patch in x and y (kept inside the frame): many more distinct views of the same cells, for DINO on few
+     * images. Not cached.
+     */
+    static PatchSet jittered(Path dataset, int perFrame, long seed) throws Exception {
+        List<float[]> patches = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        List<String> seqs = new ArrayList<>();
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        SelectionParameters params = SelectionParameters.defaults();
+        for (Sequence s : DatasetScanner.scan(dataset).sequences().toList()) {
+            for (Frame f : s.frames()) {
+                GrayImage img = ImageLoader.loadProcessed(f.path(), Preset.AUTO);
+                SelectionResult r = PatchSelector.select(img, params);
+                List<Patch> top = r.patches().subList(0, Math.min(10, r.patches().size()));
+                for (int c = 0; c < perFrame && !top.isEmpty(); c++) {
+                    Patch p = top.get(rng.nextInt(top.size()));
+                    int x = Math.max(0, Math.min(img.width() - p.w(), p.x() + rng.nextInt(-p.w() / 2, p.w() / 2 + 1)));
+                    int y = Math.max(0, Math.min(img.height() - p.h(), p.y() + rng.nextInt(-p.h() / 2, p.h() / 2 + 1)));
+                    patches.add(PatchPixels.crop(img, new Patch(0, x, y, p.w(), p.h(), 0)));
+                    lines.add(s.cellLine());
+                    seqs.add(s.id());
+                }
+            }
+        }
+        return new PatchSet(patches, lines.toArray(String[]::new), seqs.toArray(String[]::new));
     }
 
     @Override
