@@ -92,6 +92,31 @@ class EncoderImportTest {
     }
 
     @Test
+    void perPatchStandardisationIgnoresIlluminationAndContrastAndIsRecorded() throws Exception {
+        VitConfig perPatch = new VitConfig("test", 16, 48, 2, 3, 4, 224, 0.0, 64, 32, 128)
+                .withInputNormalisation(0, VitConfig.PER_PATCH);
+        assertTrue(perPatch.standardisesPerPatch() && perPatch.describe().contains("per patch"));
+        float[] px = new float[2 * 32 * 32];
+        float[] brighter = new float[px.length];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (float) (0.45 + 0.1 * r.nextDouble());
+            brighter[i] = 1.4f * px[i] + (i < px.length / 2 ? 0.08f : -0.05f); // another gain and level per patch
+        }
+        Path f = tmp.resolve("per-patch.npz");
+        try (NDManager root = NDManager.newBaseManager();
+             VisionTransformer vit = VisionTransformer.initialise(perPatch, 7, root);
+             NDManager m = root.newSubManager()) {
+            ai.djl.ndarray.types.Shape shape = new ai.djl.ndarray.types.Shape(2, 1, 32, 32);
+            float[] a = vit.intermediateClassTokens(m.create(px, shape), 2).toFloatArray();
+            float[] b = vit.intermediateClassTokens(m.create(brighter, shape), 2).toFloatArray();
+            assertArrayEquals(a, b, 2e-4f, "a patch and the same patch at another gain and level");
+            EncoderWeights.write(f, perPatch, vit.values());
+        }
+        assertEquals(perPatch, EncoderWeights.read(f, OptionalInt.empty()).config());
+    }
+
+    @Test
     void publishedSmall8ShapesInferTheArchitecture() throws Exception {
         // a ViT-S/8 state dict's shapes: pos_embed (1, 785, 384) -> patch 8, 12 blocks, 6 heads (384/64)
         Map<String, NpyArray> arrays = new LinkedHashMap<>();

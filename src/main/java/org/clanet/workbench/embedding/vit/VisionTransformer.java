@@ -194,7 +194,12 @@ public final class VisionTransformer implements AutoCloseable {
         } else if (channels != 3) {
             throw new IllegalArgumentException("input must have 1 (gray) or 3 channels, got " + channels);
         }
-        if (config.normalisesInput()) {
+        if (config.standardisesPerPatch()) {
+            int[] pixels = {1};
+            NDArray flat = x.reshape(batch, -1); // DJL's PyTorch mean takes one axis
+            NDArray centred = flat.sub(flat.mean(pixels, true));
+            x = centred.div(centred.square().mean(pixels, true).sqrt().maximum(0.01f)).reshape(x.getShape());
+        } else if (config.normalisesInput()) {
             x = x.sub(config.inputMean()).div(config.inputStd());
         }
         int ps = config.patchSize();

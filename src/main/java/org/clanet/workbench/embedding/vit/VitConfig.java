@@ -24,6 +24,8 @@ import java.util.Locale;
  *                       give a randomly initialised ViT nearly the same output for every patch and DINO's
  *                       centring wins over its sharpening (collapse to a uniform output, docs/EMBEDDING.md).
  *                       0 (a file written before this field existed) reads as "no normalisation".
+ *                       {@link #PER_PATCH} (-1, with mean 0): every input is standardised by its own mean and sd
+ *                       (floor 0.01), which also removes a batch's illumination level and contrast gain.
  */
 public record VitConfig(String name, int patchSize, int embedDim, int depth, int heads, int mlpRatio,
                         int posImageSize, double dropPathRate, int headHidden, int headBottleneck, int headOut,
@@ -34,6 +36,9 @@ public record VitConfig(String name, int patchSize, int embedDim, int depth, int
 
     /** ViT-S/8 as CLANet trains it (METHOD §3): 384-d, 12 blocks, 6 heads, head 2048/2048/256/65536. */
     public static final VitConfig SMALL_8 = new VitConfig("small/8", 8, 384, 12, 6, 4, 224, 0.1, 2048, 256, 65536);
+
+    /** {@code inputStd} value meaning "standardise every input by its own mean and sd". */
+    public static final double PER_PATCH = -1;
 
     /** Mean gray and within-patch sd of phase-contrast patches (sample data 0.48 / 0.050, LIVECell 0.50 / 0.049). */
     public static final double PHASE_CONTRAST_MEAN = 0.5;
@@ -64,7 +69,8 @@ public record VitConfig(String name, int patchSize, int embedDim, int depth, int
             inputMean = 0;
             inputStd = 1;
         }
-        if (!(inputStd > 0) || !Double.isFinite(inputMean)) {
+        boolean perPatch = inputStd == PER_PATCH && inputMean == 0;
+        if (!perPatch && (!(inputStd > 0) || !Double.isFinite(inputMean))) {
             throw new IllegalArgumentException("input normalisation needs a finite mean and a positive sd: " + inputMean
                     + ", " + inputStd);
         }
@@ -122,6 +128,11 @@ public record VitConfig(String name, int patchSize, int embedDim, int depth, int
                 headHidden, headBottleneck, headOut, mean, sd);
     }
 
+    /** Whether every input is standardised by its own mean and sd (see {@link #PER_PATCH}). */
+    public boolean standardisesPerPatch() {
+        return inputStd == PER_PATCH;
+    }
+
     /** Whether inputs are changed before the patch embedding. */
     public boolean normalisesInput() {
         return inputMean != 0 || inputStd != 1;
@@ -131,6 +142,7 @@ public record VitConfig(String name, int patchSize, int embedDim, int depth, int
     public String describe() {
         return name + ": ViT " + embedDim + "-d, " + depth + " blocks, " + heads + " heads, patch " + patchSize
                 + ", head " + headHidden + "/" + headHidden + "/" + headBottleneck + "/" + headOut
-                + (normalisesInput() ? String.format(Locale.ROOT, ", input (x - %.3g) / %.3g", inputMean, inputStd) : "");
+                + (standardisesPerPatch() ? ", input standardised per patch"
+                : normalisesInput() ? String.format(Locale.ROOT, ", input (x - %.3g) / %.3g", inputMean, inputStd) : "");
     }
 }

@@ -50,7 +50,8 @@ public final class KnnBench {
                 : trainPerFrame == 10 ? set
                 : PatchSet.load(dataset, out.resolve("patches-top" + trainPerFrame + ".npz"), trainPerFrame);
         System.out.printf("DINO trains on %d patches (top %d per frame)%n", trainSet.size(), trainPerFrame);
-        VitConfig cpu = VitConfig.CPU;
+        VitConfig cpu = Boolean.getBoolean("knn.perPatch") ? VitConfig.CPU.withInputNormalisation(0, VitConfig.PER_PATCH)
+                : VitConfig.CPU;
         DinoParameters p = cpuDefaults().with("epochs", epochs).withAll(overrides);
         DinoPretrainer trainer = new DinoPretrainer(cpu, p, Device.cpu());
         System.out.println("DINO " + trainer.config().describe() + " " + p.asMap());
