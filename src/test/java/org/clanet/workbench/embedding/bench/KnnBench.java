@@ -29,7 +29,9 @@ import org.clanet.workbench.pipeline.Cancellation;
  * MINUTES bounds the training time (0 = none): the run is cancelled then and the teacher of the cancel
  * checkpoint is evaluated. {@code -Dknn.trainPerFrame=N}: DINO trains on the top-N selected patches of every
  * frame (more data from few images) while k-NN still evaluates the top-10; {@code -Dknn.jitteredPerFrame=N}: on N
- * crops per frame, each a top-10 patch shifted by up to half a patch ({@link PatchSet#jittered}).
+ * crops per frame, each a top-10 patch shifted by up to half a patch ({@link PatchSet#jittered});
+ * {@code -Dknn.fixedNorm=true}: the cpu preset with the earlier fixed input standardisation (x - 0.5) / 0.05
+ * instead of per patch.
  */
 public final class KnnBench {
 
@@ -50,8 +52,8 @@ public final class KnnBench {
                 : trainPerFrame == 10 ? set
                 : PatchSet.load(dataset, out.resolve("patches-top" + trainPerFrame + ".npz"), trainPerFrame);
         System.out.printf("DINO trains on %d patches (top %d per frame)%n", trainSet.size(), trainPerFrame);
-        VitConfig cpu = Boolean.getBoolean("knn.perPatch") ? VitConfig.CPU.withInputNormalisation(0, VitConfig.PER_PATCH)
-                : VitConfig.CPU;
+        VitConfig cpu = Boolean.getBoolean("knn.fixedNorm") ? VitConfig.CPU.withInputNormalisation(
+                VitConfig.PHASE_CONTRAST_MEAN, VitConfig.PHASE_CONTRAST_STD) : VitConfig.CPU;
         DinoParameters p = cpuDefaults().with("epochs", epochs).withAll(overrides);
         DinoPretrainer trainer = new DinoPretrainer(cpu, p, Device.cpu());
         System.out.println("DINO " + trainer.config().describe() + " " + p.asMap());
