@@ -205,10 +205,13 @@ backbone_outputs = []  # the student backbone's class tokens of this step, globa
 student.backbone.register_forward_hook(lambda module, inputs, output: backbone_outputs.append(output))
 for p in teacher.parameters():
     p.requires_grad = False
-f0 = features(teacher.backbone)
-rnd = knn(f0)
-rnd_x = knn(f0, groups=experiments)
-rnd_c = sequence_centroids(f0) if "/batch_" in seqs[0] else float("nan")
+def measures(backbone):
+    """(k-NN leave one sequence out, k-NN across batches, sequence centroids) of a backbone's features."""
+    f = features(backbone)
+    return knn(f), knn(f, groups=experiments), sequence_centroids(f) if "/batch_" in seqs[0] else float("nan")
+
+
+rnd, rnd_x, rnd_c = measures(teacher.backbone)
 print(f"random init: k-NN accuracy {rnd[0]:.3f} balanced {rnd[1]:.3f}; across batches {rnd_x[0]:.3f} balanced"
       f" {rnd_x[1]:.3f}; sequence centroids across batches {rnd_c:.3f}", flush=True)
 
@@ -277,10 +280,7 @@ for epoch in range(epochs):
             print(f"  epoch {epoch + 1} step {s + 1}/{steps} loss {loss.item():.4f} |g| mean {g.mean().item():.3f}"
                   f" teacher-out std over batch {t_out.std(0).mean().item():.4f}", flush=True)
     print(f"epoch {epoch + 1}/{epochs} loss {np.mean(losses):.4f} ({time.time() - t0:.0f} s)", flush=True)
-f1 = features(teacher.backbone)
-pre = knn(f1)
-pre_x = knn(f1, groups=experiments)
-pre_c = sequence_centroids(f1) if "/batch_" in seqs[0] else float("nan")
+pre, pre_x, pre_c = measures(teacher.backbone)
 print(f"across batches: k-NN random {rnd_x[0]:.3f} (balanced {rnd_x[1]:.3f}) -> pretrained {pre_x[0]:.3f}"
       f" (balanced {pre_x[1]:.3f}); sequence centroids {rnd_c:.3f} -> {pre_c:.3f}", flush=True)
 print(f"RESULT python published DINO {epochs} epochs: k-NN random {rnd[0]:.3f} (balanced {rnd[1]:.3f}) -> "
