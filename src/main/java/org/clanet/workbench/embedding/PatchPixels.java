@@ -1,5 +1,6 @@
 package org.clanet.workbench.embedding;
 
+import java.util.SplittableRandom;
 import org.clanet.workbench.imaging.GrayImage;
 import org.clanet.workbench.selection.Patch;
 
@@ -39,5 +40,18 @@ public final class PatchPixels {
             }
         }
         return out;
+    }
+
+    /**
+     * The box (x, y, w, h) shifted by a random offset of up to half its size in x and y, kept inside the image,
+     * resampled to size x size like {@link #crop(GrayImage, int, int, int, int, int)}: a jittered view of a
+     * selected patch for DINO on small datasets.
+     */
+    public static float[] jittered(GrayImage img, int x0, int y0, int w, int h, int size, SplittableRandom rng) {
+        int cw = Math.min(w, img.width());
+        int ch = Math.min(h, img.height());
+        int x = Math.max(0, Math.min(img.width() - cw, x0 + rng.nextInt(-cw / 2, cw / 2 + 1)));
+        int y = Math.max(0, Math.min(img.height() - ch, y0 + rng.nextInt(-ch / 2, ch / 2 + 1)));
+        return crop(img, x, y, cw, ch, size);
     }
 }

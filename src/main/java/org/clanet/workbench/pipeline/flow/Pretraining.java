@@ -227,11 +227,7 @@ public final class Pretraining {
 
         /** The patch's box shifted by up to half its size in x and y, kept inside the frame. */
         static float[] jittered(GrayImage img, StoredPatch s, SplittableRandom rng) {
-            int w = Math.min(s.w(), img.width());
-            int h = Math.min(s.h(), img.height());
-            int x = Math.max(0, Math.min(img.width() - w, s.x() + rng.nextInt(-w / 2, w / 2 + 1)));
-            int y = Math.max(0, Math.min(img.height() - h, s.y() + rng.nextInt(-h / 2, h / 2 + 1)));
-            return PatchPixels.crop(img, x, y, w, h, 112);
+            return PatchPixels.jittered(img, s.x(), s.y(), s.w(), s.h(), 112, rng);
         }
 
         @Override

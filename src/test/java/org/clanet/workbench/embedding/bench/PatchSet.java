@@ -88,9 +88,7 @@ record PatchSet(List<float[]> patches, String[] lines, String[] sequences) imple
                 List<Patch> top = r.patches().subList(0, Math.min(10, r.patches().size()));
                 for (int c = 0; c < perFrame && !top.isEmpty(); c++) {
                     Patch p = top.get(rng.nextInt(top.size()));
-                    int x = Math.max(0, Math.min(img.width() - p.w(), p.x() + rng.nextInt(-p.w() / 2, p.w() / 2 + 1)));
-                    int y = Math.max(0, Math.min(img.height() - p.h(), p.y() + rng.nextInt(-p.h() / 2, p.h() / 2 + 1)));
-                    patches.add(PatchPixels.crop(img, new Patch(0, x, y, p.w(), p.h(), 0)));
+                    patches.add(PatchPixels.jittered(img, p.x(), p.y(), p.w(), p.h(), 112, rng));
                     lines.add(s.cellLine());
                     seqs.add(s.id());
                 }
