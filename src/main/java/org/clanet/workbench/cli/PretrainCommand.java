@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
                 + "a cancel or a crash resumes from the last checkpoint.",
             "Presets: small/8 (published), tiny/16, cpu (the default without a GPU). --param names are DINO's "
                 + "(lr, minLr, weightDecay, weightDecayEnd, momentumTeacher, teacherTemp, studentTemp, "
-                + "centerMomentum, freezeLastLayer, localCropsNumber, koleoWeight (0 = off, as published), ...; "
+                + "centerMomentum, freezeLastLayer, localCropsNumber, koleoWeight (0 = off, as published), "
+                + "blurSigmaMax and noiseSdMax (augmentations imitating batch effects), ...; "
                 + "see docs/EMBEDDING.md)."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:pretrained (or found finished)", "1:refused (e.g. too few patches for a batch); the message says why", ExitCodes.USAGE_LINE, "130:cancelled; the same command resumes from the checkpoint"})

@@ -11,7 +11,9 @@ import java.util.Map;
  * Every DINO hyper-parameter, named as the published main_dino_patch.py arguments (snake_case in
  * {@link #asMap()} / {@link #with}). {@link #published()} reproduces CLANet's run (METHOD §3 + appendix);
  * batch is the effective batch per step (128 per GPU x 2 GPUs = 256). One addition beyond the published
- * code: {@code koleo_weight}, DINOv2's KoLeo regulariser (0 = off, as published).
+ * code: {@code koleo_weight}, DINOv2's KoLeo regulariser (0 = off, as published), and two augmentations that
+ * imitate batch effects, {@code blur_sigma_max} (defocus) and {@code noise_sd_max} (sensor noise), 0 = off as
+ * published (see {@link MultiCrop}).
  */
 public record DinoParameters(
         int epochs,
@@ -45,7 +47,9 @@ public record DinoParameters(
         double adamEps,
         long seed,
         int saveckpFreq,
-        double koleoWeight) {
+        double koleoWeight,
+        double blurSigmaMax,
+        double noiseSdMax) {
 
     public DinoParameters {
         if (epochs < 1 || batchSize < 1 || localCropsNumber < 0 || saveckpFreq < 1) {
@@ -54,12 +58,16 @@ public record DinoParameters(
         if (!(koleoWeight >= 0)) {
             throw new IllegalArgumentException("koleo_weight must be >= 0, got " + koleoWeight);
         }
+        if (!(blurSigmaMax >= 0 && blurSigmaMax <= 10) || !(noiseSdMax >= 0 && noiseSdMax <= 1)) {
+            throw new IllegalArgumentException("need 0 <= blur_sigma_max <= 10 and 0 <= noise_sd_max <= 1, got "
+                    + blurSigmaMax + ", " + noiseSdMax);
+        }
     }
 
     /** The published CLANet / DINO settings. */
     public static DinoParameters published() {
         return new DinoParameters(200, 256, 5e-5, 1e-6, 0, 0.04, 0.4, 0.996, 0.04, 0.04, 10, 0.1, 0.9, 1, 0.1,
-                0.5, 1.0, 0.05, 0.5, 8, 112, 32, 0.3, 0.5, 0.5, 0.5, 0.9, 0.999, 1e-8, 0, 1, 0.0);
+                0.5, 1.0, 0.05, 0.5, 8, 112, 32, 0.3, 0.5, 0.5, 0.5, 0.9, 0.999, 1e-8, 0, 1, 0.0, 0.0, 0.0);
     }
 
     /**

@@ -61,6 +61,9 @@ public final class DinoPretrainer {
     private static final String ADAM_M = "adam_m.";
     private static final String ADAM_V = "adam_v.";
     private static final String ADAM_STEP = "adam_step.";
+    /** Parameters added after checkpoints were first written; a checkpoint without one trained with it at 0. */
+    private static final java.util.Set<String> OPTIONS_ADDED_LATER = java.util.Set.of("koleo_weight", "blur_sigma_max",
+            "noise_sd_max");
 
     private final VitConfig config;
     private final DinoParameters params;
@@ -438,8 +441,8 @@ public final class DinoPretrainer {
                     continue;
                 }
                 JsonNode v = was.get(e.getKey());
-                if (v == null && e.getKey().equals("koleo_weight") && ((Number) e.getValue()).doubleValue() == 0) {
-                    continue; // checkpoints from before the KoLeo option trained without it
+                if (v == null && OPTIONS_ADDED_LATER.contains(e.getKey()) && ((Number) e.getValue()).doubleValue() == 0) {
+                    continue; // checkpoints from before these options trained without them
                 }
                 if (v == null || Double.compare(v.asDouble(), ((Number) e.getValue()).doubleValue()) != 0) {
                     throw new IOException(file + ": checkpoint was trained with " + e.getKey() + "=" + v + ", this run"

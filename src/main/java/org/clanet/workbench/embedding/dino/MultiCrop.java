@@ -9,6 +9,11 @@ import java.util.random.RandomGenerator;
  * RandomResizedCrop follows torchvision (10 tries, aspect 3/4..4/3 log-uniform, centre-crop fallback);
  * resizing follows PIL's bicubic (a = -0.5, antialiased when shrinking). Deviation: values stay float
  * between steps (PIL rounds to uint8 after each), documented in docs/EMBEDDING.md.
+ *
+ * <p>Beyond the published recipe, two augmentations imitate what differs between imaging batches, so that DINO cannot
+ * tell images apart by their batch's optics: with p = 0.5 a Gaussian defocus of sigma ~ U(0, {@code blur_sigma_max})
+ * view pixels, and with p = 0.5 additive Gaussian sensor noise of sd ~ U(0, {@code noise_sd_max}) (gray in [0,1]).
+ * Both are off (0) in the published presets, and then draw nothing from the random source.
  */
 public final class MultiCrop {
 
@@ -31,7 +36,58 @@ public final class MultiCrop {
             double lo = global ? p.globalCropsScaleMin() : p.localCropsScaleMin();
             double hi = global ? p.globalCropsScaleMax() : p.localCropsScaleMax();
             float[] crop = randomResizedCrop(patch, side, size, lo, hi, rng);
-            out[v] = flipAndJitter(crop, size, rng);
+            out[v] = batchEffects(flipAndJitter(crop, size, rng), size, rng);
+        }
+        return out;
+    }
+
+    private float[] batchEffects(float[] img, int size, RandomGenerator rng) {
+        if (p.blurSigmaMax() > 0 && rng.nextDouble() < 0.5) {
+            img = gaussianBlur(img, size, p.blurSigmaMax() * rng.nextDouble());
+        }
+        if (p.noiseSdMax() > 0 && rng.nextDouble() < 0.5) {
+            double sd = p.noiseSdMax() * rng.nextDouble();
+            for (int i = 0; i < img.length; i++) {
+                img[i] = (float) Math.min(1, Math.max(0, img[i] + sd * rng.nextGaussian()));
+            }
+        }
+        return img;
+    }
+
+    /** Separable Gaussian blur of a size x size image, kernel radius ceil(3 sigma), edges clamped. */
+    static float[] gaussianBlur(float[] img, int size, double sigma) {
+        int r = (int) Math.ceil(3 * sigma);
+        if (r < 1) {
+            return img;
+        }
+        double[] k = new double[2 * r + 1];
+        double total = 0;
+        for (int i = -r; i <= r; i++) {
+            k[i + r] = Math.exp(-0.5 * i * i / (sigma * sigma));
+            total += k[i + r];
+        }
+        for (int i = 0; i < k.length; i++) {
+            k[i] /= total;
+        }
+        float[] tmp = new float[img.length];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                double s = 0;
+                for (int i = -r; i <= r; i++) {
+                    s += k[i + r] * img[y * size + Math.min(size - 1, Math.max(0, x + i))];
+                }
+                tmp[y * size + x] = (float) s;
+            }
+        }
+        float[] out = new float[img.length];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                double s = 0;
+                for (int i = -r; i <= r; i++) {
+                    s += k[i + r] * tmp[Math.min(size - 1, Math.max(0, y + i)) * size + x];
+                }
+                out[y * size + x] = (float) s;
+            }
         }
         return out;
     }

@@ -19,6 +19,8 @@ import org.clanet.workbench.embedding.dino.ProcessMemory;
 import org.clanet.workbench.embedding.io.EncoderWeights;
 import org.clanet.workbench.embedding.vit.VisionTransformer;
 import org.clanet.workbench.embedding.vit.VitConfig;
+import org.clanet.workbench.io.NpyArray;
+import org.clanet.workbench.io.Npz;
 import org.clanet.workbench.pipeline.Cancellation;
 
 /**
@@ -42,6 +44,7 @@ public final class KnnBench {
         double minutes = Double.parseDouble(args[3]);
         List<String> overrides = Arrays.asList(args).subList(4, args.length);
         Files.createDirectories(out);
+        featureDump = out;
         long t0 = System.nanoTime();
         PatchSet set = PatchSet.load(dataset, out.resolve("patches.npz"));
         System.out.printf("patches: %d from %s (%.0f s, load %s)%n", set.size(), dataset, (System.nanoTime() - t0) / 1e9,
@@ -110,6 +113,9 @@ public final class KnnBench {
         return DinoParameters.forPreset("cpu");
     }
 
+    /** Where each evaluation writes its features (features-NAME.npz: features, lines, sequences) for offline probes. */
+    static Path featureDump;
+
     static double[] evaluate(String name, VitConfig c, Map<String, float[]> weights, PatchSet set) {
         long t0 = System.nanoTime();
         float[][] f;
@@ -117,6 +123,19 @@ public final class KnnBench {
             f = enc.encode(set.patches());
         }
         double secs = (System.nanoTime() - t0) / 1e9;
+        if (featureDump != null) {
+            float[] flat = new float[f.length * f[0].length];
+            for (int i = 0; i < f.length; i++) {
+                System.arraycopy(f[i], 0, flat, i * f[0].length, f[0].length);
+            }
+            try {
+                Npz.write(featureDump.resolve("features-" + name + ".npz"), Map.of("features",
+                        NpyArray.ofFloats(flat, f.length, f[0].length), "lines", NpyArray.strings(List.of(set.lines())),
+                        "sequences", NpyArray.strings(List.of(set.sequences()))));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         double[] acc = knn(f, set.lines(), set.sequences(), 10);
         double[] across = knn(f, set.lines(), experiments(set.sequences()), 10);
         System.out.printf("%s: extraction %.1f patches/s (rss %d MB), k-NN accuracy %.3f balanced %.3f; across batches"
