@@ -22,13 +22,26 @@ import java.util.Map;
  * @param checkpointEvery    checkpoint every N epochs (and at cancel and at the end)
  * @param validationFraction share of each line's training-batch sequences held out for validation (fix)
  * @param seed               one seed for initialisation, sampling, shuffling and the split
+ * @param instanceLossWeight weight of an added instance-level loss: the classifier applied to every instance of a bag
+ *                           with the bag's label (mean cross-entropy over the instances, × the bag's weight); 0 as
+ *                           published. The model and its file stay the published ones (docs/MIL.md, "Deviations")
+ * @param standardiseFeatures 1: train on features standardised per dimension with the training instances' mean and
+ *                           sd, then fold that scaling into the first layers, so the saved model takes raw features
+ *                           in the published format; 0 as published
  */
 public record MilParameters(int epochs, int batchSize, double learningRate, double momentum, double weightDecay,
                             int attentionDim, int patchesPerFrame, int minFrames, int warmupEpochs,
-                            int validateEvery, int checkpointEvery, double validationFraction, long seed) {
+                            int validateEvery, int checkpointEvery, double validationFraction, long seed,
+                            double instanceLossWeight, int standardiseFeatures) {
 
+    /** The published hyper-parameters with this app's fixes (validation, warm-up, and the two below). */
     public static final MilParameters DEFAULTS = new MilParameters(2000, 32, 5e-4, 0.9, 5e-4, 128, 10, 3, 5, 5, 25,
-            0.2, 0);
+            0.2, 0, 100, 1);
+
+    /** As published where the published code works: no instance loss, raw features. */
+    public static MilParameters published() {
+        return DEFAULTS.with("instanceLossWeight", "0").with("standardiseFeatures", "0");
+    }
 
     public MilParameters {
         positive("epochs", epochs);
@@ -47,6 +60,12 @@ public record MilParameters(int epochs, int batchSize, double learningRate, doub
         }
         if (!(validationFraction >= 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("validationFraction must be in [0, 1), got " + validationFraction);
+        }
+        if (!(instanceLossWeight >= 0) || Double.isInfinite(instanceLossWeight)) {
+            throw new IllegalArgumentException("instanceLossWeight must be >= 0, got " + instanceLossWeight);
+        }
+        if (standardiseFeatures != 0 && standardiseFeatures != 1) {
+            throw new IllegalArgumentException("standardiseFeatures must be 0 or 1, got " + standardiseFeatures);
         }
         if (minFrames < 2) {
             throw new IllegalArgumentException("minFrames must be >= 2 (segment sampling needs a gap), got "

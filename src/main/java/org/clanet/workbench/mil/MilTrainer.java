@@ -23,7 +23,9 @@ import org.clanet.workbench.io.AtomicFiles;
  * Trains the gated-attention aggregator as train_TSS_MIL.py does: per epoch every training bag gives one TSS
  * snippet, minibatches of {@code batchSize} shuffled bags, loss Σ CE·w/Σw, one SGD step (momentum, weight
  * decay) per minibatch. Fixes: validation on sequences held out from the training batches (never the test
- * batches) every {@code validateEvery} epochs, keeping the best model by validation loss and the last.
+ * batches) every {@code validateEvery} epochs, keeping the best model by validation loss and the last. Beyond
+ * the published training (parameters, 0 = published): an instance-level loss term, and training on standardised
+ * features whose scaling is folded into the saved weights ({@link FeatureScaling}).
  *
  * <p>A run folder holds {@code checkpoint.npz} (weights, momentum, best weights, and the loop state as JSON
  * in one archive written atomically: every N epochs, at cancel and at the end), {@code history.json},
@@ -121,6 +123,8 @@ public final class MilTrainer {
     private Result run(TrainingData data, Path runDir, Listener listener, Cancellation cancel) throws IOException {
         validate(data);
         int inputDim = data.train().get(0).bag().inputDim();
+        // Deterministic from the training bags, so a resumed run recomputes the same scaling.
+        FeatureScaling scaling = params.standardiseFeatures() == 1 ? FeatureScaling.fit(data.train(), inputDim) : null;
         SegmentSampler sampler = new SegmentSampler(params.warmupEpochs());
         List<SegmentSampler.Plan> plans = new ArrayList<>();
         for (LabelledBag b : data.train()) {
@@ -174,7 +178,8 @@ public final class MilTrainer {
                         saveCheckpoint(checkpoint, model, sgd, best, new State(epoch, mb, lossSum, correct, seen,
                                 bestEpoch, bestLoss, secs, history, params.asMap(), data.classes(), inputDim));
                         listener.message("cancelled during epoch " + (epoch + 1) + "; checkpoint saved");
-                        return new Result(model.weights(), best == null ? model.weights() : best, bestEpoch,
+                        MilWeights now = rawInput(scaling, model.weights());
+                        return new Result(now, best == null ? now : rawInput(scaling, best), bestEpoch,
                                 bestLoss, List.copyOf(history), true, epoch, runDir);
                     }
                     int from = mb * params.batchSize();
@@ -185,12 +190,13 @@ public final class MilTrainer {
                     for (int i = from; i < to; i++) {
                         int idx = order[i];
                         Snippet s = plans.get(idx).snippet(epoch);
-                        bags.add(data.train().get(idx).bag().instancesOf(s.frames()));
+                        float[][] x = data.train().get(idx).bag().instancesOf(s.frames());
+                        bags.add(scaling == null ? x : scaling.apply(x));
                         targets[i - from] = data.train().get(idx).label();
                         weights[i - from] = s.weight();
                     }
                     MinibatchSgd.StepResult r = sgd.step(bags, targets, weights, params.learningRate(),
-                            params.momentum(), params.weightDecay());
+                            params.momentum(), params.weightDecay(), params.instanceLossWeight());
                     if (Double.isNaN(r.loss())) {
                         throw new IllegalStateException("training diverged: loss is NaN at epoch " + (epoch + 1));
                     }
@@ -205,7 +211,7 @@ public final class MilTrainer {
                 double valAcc = Double.NaN;
                 boolean lastEpoch = epoch + 1 == params.epochs();
                 if (!data.validation().isEmpty() && ((epoch + 1) % params.validateEvery() == 0 || lastEpoch)) {
-                    double[] v = validation(model, data.validation());
+                    double[] v = validation(model, data.validation(), scaling);
                     valLoss = v[0];
                     valAcc = v[1];
                     if (valLoss < bestLoss) {
@@ -231,11 +237,13 @@ public final class MilTrainer {
                     AtomicFiles.write(runDir.resolve(HISTORY), Json.PRETTY.writeValueAsBytes(history));
                 }
             }
-            MilWeights last = model.weights();
+            MilWeights last = rawInput(scaling, model.weights());
             if (best == null) {
                 best = last;
                 bestEpoch = params.epochs();
                 listener.message("no validation sequences: the best model is the last one");
+            } else {
+                best = rawInput(scaling, best);
             }
             MilModelFile.write(last, runDir.resolve(LAST));
             MilModelFile.write(best, runDir.resolve(BEST));
@@ -244,12 +252,22 @@ public final class MilTrainer {
         }
     }
 
+    /** Weights that take raw features: the training-space weights with the scaling folded in (as they are without). */
+    private static MilWeights rawInput(FeatureScaling scaling, MilWeights trained) {
+        return scaling == null ? trained : scaling.fold(trained);
+    }
+
     /** Mean cross-entropy and accuracy of whole validation sequences. */
     static double[] validation(MilModel model, List<LabelledBag> bags) {
+        return validation(model, bags, null);
+    }
+
+    private static double[] validation(MilModel model, List<LabelledBag> bags, FeatureScaling scaling) {
         double loss = 0;
         int correct = 0;
         for (LabelledBag b : bags) {
-            MilOutput out = model.predict(b.bag().instances());
+            float[][] x = b.bag().instances();
+            MilOutput out = model.predict(scaling == null ? x : scaling.apply(x));
             loss += -Math.log(Math.max(out.probabilities()[b.label()], Double.MIN_NORMAL));
             correct += out.top() == b.label() ? 1 : 0;
         }

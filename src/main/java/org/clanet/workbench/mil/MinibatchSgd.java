@@ -57,6 +57,15 @@ final class MinibatchSgd implements AutoCloseable {
      * One step over a minibatch. Returns the summed weighted loss (Σ CE·w/Σw) and the per-bag correctness.
      */
     StepResult step(List<float[][]> bags, int[] targets, double[] weights, double lr, double mu, double wd) {
+        return step(bags, targets, weights, lr, mu, wd, 0);
+    }
+
+    /**
+     * As {@link #step(List, int[], double[], double, double, double)}, plus {@code instanceLoss} × the bag's weight ×
+     * the mean cross-entropy of the classifier applied to each instance alone (0: the published loss).
+     */
+    StepResult step(List<float[][]> bags, int[] targets, double[] weights, double lr, double mu, double wd,
+                    double instanceLoss) {
         if (bags.isEmpty()) {
             throw new IllegalArgumentException("empty minibatch");
         }
@@ -101,6 +110,14 @@ final class MinibatchSgd implements AutoCloseable {
                     float[] target = new float[classes];
                     target[targets[b]] = (float) -(weights[b] / wsum);
                     NDArray weighted = logits.logSoftmax(1).mul(m.create(target, new Shape(1, classes))).sum();
+                    if (instanceLoss > 0) {
+                        // the classifier on each instance (N, C), label = the bag's; same trick for the factor
+                        float[] perInstance = new float[classes];
+                        perInstance[targets[b]] = (float) (-(weights[b] / wsum) * instanceLoss / bag.length);
+                        NDArray inst = x.matMul(lp.cW).addi(lp.cB).logSoftmax(1)
+                                .mul(m.create(perInstance, new Shape(1, classes))).sum();
+                        weighted = weighted.add(inst);
+                    }
                     total = total == null ? weighted : total.add(weighted);
                     correct[b] = argmax(logits.toFloatArray()) == targets[b];
                 }

@@ -29,8 +29,10 @@ class MilParametersTest {
         MilParameters p = MilParameters.DEFAULTS;
         for (String name : p.asMap().keySet()) {
             Object v = p.asMap().get(name);
-            String newValue = v instanceof Double ? "0.125" : "7";
-            assertEquals(newValue.equals("7") ? (v instanceof Long ? (Object) 7L : (Object) 7) : (Object) 0.125,
+            String newValue = v instanceof Double ? "0.125" : name.equals("standardiseFeatures") ? "0" : "7";
+            Object want = v instanceof Double ? (Object) 0.125 : name.equals("standardiseFeatures") ? (Object) 0
+                    : v instanceof Long ? (Object) 7L : (Object) 7;
+            assertEquals(want,
                     p.with(name, newValue).asMap().get(name), name);
         }
         assertEquals(0.01, p.with("learning-rate", "0.01").learningRate());
@@ -38,7 +40,8 @@ class MilParametersTest {
         assertEquals(16, p.with("batch_size", "16").batchSize());
         assertEquals(List.of("epochs", "batchSize", "learningRate", "momentum", "weightDecay", "attentionDim",
                 "patchesPerFrame", "minFrames", "warmupEpochs", "validateEvery", "checkpointEvery",
-                "validationFraction", "seed"), List.copyOf(p.asMap().keySet()));
+                "validationFraction", "seed", "instanceLossWeight", "standardiseFeatures"),
+                List.copyOf(p.asMap().keySet()));
     }
 
     @Test

@@ -32,7 +32,7 @@ class MilTrainerTest {
     }
 
     static MilParameters quick(int epochs) {
-        return MilParameters.DEFAULTS.with(Map.of("epochs", "" + epochs, "batchSize", "8", "learningRate", "0.02",
+        return MilParameters.published().with(Map.of("epochs", "" + epochs, "batchSize", "8", "learningRate", "0.02",
                 "attentionDim", "16", "validateEvery", "2", "checkpointEvery", "2", "seed", "3"));
     }
 
