@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
                 + "validation loss and the last are kept. The same command after a cancel or a crash resumes the run.",
             "Parameters (--param name=value): epochs, batchSize, learningRate, momentum, weightDecay, "
                 + "attentionDim, patchesPerFrame, minFrames, warmupEpochs, validateEvery, checkpointEvery, "
-                + "validationFraction, seed."},
+                + "validationFraction, seed, instanceLossWeight (default 100; 0 = published), standardiseFeatures "
+                + "(1; 0 = published): the two training changes beyond the published MIL, see docs/MIL.md."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:trained", "1:refused (e.g. a line with one batch cannot be batch-separated); the message says why", ExitCodes.USAGE_LINE, "130:cancelled; the same command resumes"})
 public final class TrainCommand implements Callable<Integer> {
