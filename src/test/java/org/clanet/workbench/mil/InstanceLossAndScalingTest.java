@@ -157,6 +157,72 @@ class InstanceLossAndScalingTest {
     }
 
     @Test
+    void twoStepsWithTheInstanceLossMatchPyTorch() throws Exception {
+        // tools/mil/make_instance_loss_reference.py: the published module, the same start and bags as the
+        // published-step parity test, loss (bag CE + lambda x mean instance CE) x w / sum(w)
+        java.util.Map<String, org.clanet.workbench.io.NpyArray> base =
+                org.clanet.workbench.io.Npz.read(GatedAttentionParityTest.reference());
+        java.util.Map<String, org.clanet.workbench.io.NpyArray> ref = org.clanet.workbench.io.Npz.read(java.nio.file.Path.of(
+                getClass().getResource("/mil/instance_loss_reference.npz").toURI()));
+        MilWeights w = MilModelFile.read(GatedAttentionParityTest.reference());
+        List<float[][]> bags = List.of(GatedAttentionParityTest.rows(base.get("bag0")),
+                GatedAttentionParityTest.rows(base.get("bag1")), GatedAttentionParityTest.rows(base.get("bag2")));
+        float[] t = ref.get("targets").data();
+        float[] ws = ref.get("weights").data();
+        double lambda = ref.get("lambda").data()[0];
+        double lr = ref.get("lr").data()[0];
+        try (GatedAttentionMil model = GatedAttentionMil.of(w); MinibatchSgd sgd = new MinibatchSgd(model)) {
+            for (int step = 0; step < 2; step++) {
+                double loss = sgd.step(bags, new int[] {(int) t[0], (int) t[1], (int) t[2]},
+                        new double[] {ws[0], ws[1], ws[2]}, lr, 0.9, 5e-4, lambda).loss();
+                double want = ref.get("losses").data()[step];
+                assertEquals(want, loss, 1e-5 * want, "loss at step " + step);
+            }
+            java.util.Map<String, float[]> after = model.weights().named();
+            for (String name : MilWeights.NAMES) {
+                float[] want = ref.get("step2." + name).data();
+                double[] got = new double[want.length];
+                for (int i = 0; i < want.length; i++) {
+                    got[i] = after.get(name)[i]; // the reference keeps the first rows of the (128, 1536) matrices
+                }
+                GatedAttentionParityTest.assertClose(want, got, 5e-6, name + " after two steps");
+            }
+        }
+    }
+
+    @Test
+    void aCancelledRunWithTheDefaultsResumesToTheSameModel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        MilTrainer.TrainingData d = MilTrainerTest.data(21); // 32 bags, batch 8: 4 minibatches per epoch
+        MilParameters p = MilParameters.DEFAULTS.with(java.util.Map.of("epochs", "4", "batchSize", "8",
+                "attentionDim", "16", "validateEvery", "2", "checkpointEvery", "2", "seed", "3"));
+        MilTrainer.Result straight = new MilTrainer(p).train(d, dir.resolve("a"), MilTrainer.Listener.NONE,
+                org.clanet.workbench.pipeline.Cancellation.none());
+        org.clanet.workbench.pipeline.Cancellation cancel = new org.clanet.workbench.pipeline.Cancellation();
+        MilTrainer.Result first = new MilTrainer(p).train(d, dir.resolve("b"), new MilTrainer.Listener() {
+            @Override
+            public void epoch(MilTrainer.EpochReport report) {
+            }
+
+            @Override
+            public void minibatch(int epoch, int done, int total) {
+                if (epoch == 2 && done == 2) {
+                    cancel.cancel();
+                }
+            }
+        }, cancel);
+        assertTrue(first.cancelled());
+        MilTrainer.Result resumed = new MilTrainer(p).train(d, dir.resolve("b"), MilTrainer.Listener.NONE,
+                org.clanet.workbench.pipeline.Cancellation.none());
+        for (String name : MilWeights.NAMES) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(straight.last().named().get(name),
+                    resumed.last().named().get(name), 1e-6f, name);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(straight.best().named().get(name),
+                    resumed.best().named().get(name), 1e-6f, name);
+        }
+    }
+
+    @Test
     void parametersNameThePublishedTrainingAndRefuseBadValues() {
         assertEquals(0.0, MilParameters.published().instanceLossWeight());
         assertEquals(0, MilParameters.published().standardiseFeatures());
