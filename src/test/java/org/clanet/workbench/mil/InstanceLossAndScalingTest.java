@@ -137,8 +137,12 @@ class InstanceLossAndScalingTest {
                 SyntheticBags.sequences(4, 6, 7, 10, 24, 1.5, 3, "batch_2", 99), MilTrainerTest.CLASSES);
         MilParameters p = MilParameters.DEFAULTS.with(java.util.Map.of("epochs", "12", "batchSize", "8",
                 "attentionDim", "16", "validateEvery", "2", "checkpointEvery", "4", "seed", "3"));
-        MilTrainer.Result r = new MilTrainer(p).train(d, dir.resolve("run"), MilTrainer.Listener.NONE,
+        List<MilTrainer.EpochReport> reports = new java.util.ArrayList<>();
+        MilTrainer.Result r = new MilTrainer(p).train(d, dir.resolve("run"), reports::add,
                 org.clanet.workbench.pipeline.Cancellation.none());
+        // memory flat over epochs: the instance term's arrays die with each step's sub-manager
+        assertEquals(1, reports.stream().skip(1).mapToInt(MilTrainer.EpochReport::liveArrays).distinct().count(),
+                reports.stream().map(x -> "" + x.liveArrays()).toList().toString());
         double trained;
         try (GatedAttentionMil m = GatedAttentionMil.of(r.best())) {
             trained = SyntheticBags.accuracy(m, test); // raw features: the scaling is folded into r.best()
