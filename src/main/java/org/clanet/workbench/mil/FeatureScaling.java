@@ -57,6 +57,17 @@ record FeatureScaling(float[] mean, float[] sd) {
         return out;
     }
 
+    /** The bags with standardised instances (same sequences, frames, times and labels). */
+    List<MilTrainer.LabelledBag> apply(List<MilTrainer.LabelledBag> bags) {
+        List<MilTrainer.LabelledBag> out = new java.util.ArrayList<>(bags.size());
+        for (MilTrainer.LabelledBag lb : bags) {
+            org.clanet.workbench.mil.bag.Bag b = lb.bag();
+            out.add(new MilTrainer.LabelledBag(new org.clanet.workbench.mil.bag.Bag(b.sequenceId(), b.line(), b.batch(),
+                    b.frames(), b.hours(), b.patchesPerFrame(), apply(b.instances())), lb.label()));
+        }
+        return out;
+    }
+
     /** Weights for raw inputs equivalent to {@code w} on scaled ones: W' = W / sd (per input), b' = b − W' mean. */
     MilWeights fold(MilWeights w) {
         Map<String, float[]> p = new java.util.LinkedHashMap<>(w.named());

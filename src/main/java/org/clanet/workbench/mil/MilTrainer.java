@@ -120,11 +120,13 @@ public final class MilTrainer {
         }
     }
 
-    private Result run(TrainingData data, Path runDir, Listener listener, Cancellation cancel) throws IOException {
-        validate(data);
-        int inputDim = data.train().get(0).bag().inputDim();
-        // Deterministic from the training bags, so a resumed run recomputes the same scaling.
-        FeatureScaling scaling = params.standardiseFeatures() == 1 ? FeatureScaling.fit(data.train(), inputDim) : null;
+    private Result run(TrainingData given, Path runDir, Listener listener, Cancellation cancel) throws IOException {
+        validate(given);
+        int inputDim = given.train().get(0).bag().inputDim();
+        // Deterministic from the training bags, so a resumed run recomputes the same scaling; bags scaled once.
+        FeatureScaling scaling = params.standardiseFeatures() == 1 ? FeatureScaling.fit(given.train(), inputDim) : null;
+        TrainingData data = scaling == null ? given : new TrainingData(given.classes(), scaling.apply(given.train()),
+                scaling.apply(given.validation()));
         SegmentSampler sampler = new SegmentSampler(params.warmupEpochs());
         List<SegmentSampler.Plan> plans = new ArrayList<>();
         for (LabelledBag b : data.train()) {
@@ -190,8 +192,7 @@ public final class MilTrainer {
                     for (int i = from; i < to; i++) {
                         int idx = order[i];
                         Snippet s = plans.get(idx).snippet(epoch);
-                        float[][] x = data.train().get(idx).bag().instancesOf(s.frames());
-                        bags.add(scaling == null ? x : scaling.apply(x));
+                        bags.add(data.train().get(idx).bag().instancesOf(s.frames()));
                         targets[i - from] = data.train().get(idx).label();
                         weights[i - from] = s.weight();
                     }
@@ -211,7 +212,7 @@ public final class MilTrainer {
                 double valAcc = Double.NaN;
                 boolean lastEpoch = epoch + 1 == params.epochs();
                 if (!data.validation().isEmpty() && ((epoch + 1) % params.validateEvery() == 0 || lastEpoch)) {
-                    double[] v = validation(model, data.validation(), scaling);
+                    double[] v = validation(model, data.validation());
                     valLoss = v[0];
                     valAcc = v[1];
                     if (valLoss < bestLoss) {
@@ -259,15 +260,10 @@ public final class MilTrainer {
 
     /** Mean cross-entropy and accuracy of whole validation sequences. */
     static double[] validation(MilModel model, List<LabelledBag> bags) {
-        return validation(model, bags, null);
-    }
-
-    private static double[] validation(MilModel model, List<LabelledBag> bags, FeatureScaling scaling) {
         double loss = 0;
         int correct = 0;
         for (LabelledBag b : bags) {
-            float[][] x = b.bag().instances();
-            MilOutput out = model.predict(scaling == null ? x : scaling.apply(x));
+            MilOutput out = model.predict(b.bag().instances());
             loss += -Math.log(Math.max(out.probabilities()[b.label()], Double.MIN_NORMAL));
             correct += out.top() == b.label() ? 1 : 0;
         }
