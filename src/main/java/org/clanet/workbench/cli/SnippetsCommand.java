@@ -3,6 +3,7 @@ package org.clanet.workbench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import org.clanet.workbench.dataset.Dataset;
 import org.clanet.workbench.dataset.DatasetScanner;
 import org.clanet.workbench.dataset.Frame;
 import org.clanet.workbench.dataset.Sequence;
+import org.clanet.workbench.mil.MilParameters;
+import org.clanet.workbench.mil.bag.Bags;
 import org.clanet.workbench.mil.sampling.SegmentSampler;
 import org.clanet.workbench.mil.sampling.Snippet;
 import org.clanet.workbench.pipeline.Cancellation;
@@ -31,6 +34,8 @@ import picocli.CommandLine.Spec;
             + "sample weight.",
             "It needs only the scan (frame times). With a workspace (--workspace, or DIR/.clanet when it exists) "
             + "it leaves out the frames whose selection kept fewer than --patches patches, as training does. "
+            + "Frames taken fewer than --settling-hours after seeding are left out as training does (a sequence "
+            + "keeps at least its last 3 frames). "
             + "A training run with the same seed draws the same snippets from the same frames. The first "
             + "--warmup epochs take whole sequences."})
 public final class SnippetsCommand implements Callable<Integer> {
@@ -60,6 +65,11 @@ public final class SnippetsCommand implements Callable<Integer> {
             description = "Frames with fewer selected patches are left out (default: ${DEFAULT-VALUE}).")
     int patches;
 
+    @Option(names = "--settling-hours", paramLabel = "H",
+            description = "Frames taken fewer than H hours after seeding are left out, as the MIL's settlingHours "
+                    + "does (default: ${DEFAULT-VALUE}; 0 = every frame, as published).")
+    int settlingHours = MilParameters.DEFAULTS.settlingHours();
+
     @Option(names = "--json", description = "Print JSON: [{sequence, times_h, samples: [{epoch, g, frames, weight}]}].")
     boolean json;
 
@@ -70,6 +80,9 @@ public final class SnippetsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (epochs < 0) {
             throw new IllegalArgumentException("--epochs must be >= 0, got " + epochs);
+        }
+        if (settlingHours < 0) {
+            throw new IllegalArgumentException("--settling-hours must be >= 0, got " + settlingHours);
         }
         Cancellation cancel = new Cancellation();
         Dataset dataset;
@@ -119,13 +132,20 @@ public final class SnippetsCommand implements Callable<Integer> {
             }
             kept.add(f);
         }
-        int[] hours = kept.stream().map(Frame::time).mapToInt(t -> t.samplingHours()).toArray();
+        int[] all = kept.stream().map(Frame::time).mapToInt(t -> t.samplingHours()).toArray();
+        int first = Bags.firstSettled(all, settlingHours, MilParameters.DEFAULTS.minFrames());
+        List<Frame> settling = List.copyOf(kept.subList(0, first));
+        kept = kept.subList(first, kept.size());
+        int[] hours = Arrays.copyOfRange(all, first, all.length);
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("sequence", s.id());
         entry.put("times_h", hours);
         entry.put("frame_paths", kept.stream().map(Frame::relativePath).toList());
         if (ws != null) {
             entry.put("frames_left_out", leftOut);
+        }
+        if (!settling.isEmpty()) {
+            entry.put("frames_settling", settling.stream().map(Frame::relativePath).toList());
         }
         List<Map<String, Object>> samples = new ArrayList<>();
         if (hours.length >= 2) {

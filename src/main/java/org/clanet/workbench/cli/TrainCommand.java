@@ -38,7 +38,9 @@ import picocli.CommandLine.Spec;
             "Parameters (--param name=value): epochs, batchSize, learningRate, momentum, weightDecay, "
                 + "attentionDim, patchesPerFrame, minFrames, warmupEpochs, validateEvery, checkpointEvery, "
                 + "validationFraction, seed, instanceLossWeight (default 100; 0 = published), standardiseFeatures "
-                + "(1; 0 = published): the two training changes beyond the published MIL, see docs/MIL.md."},
+                + "(1; 0 = published), settlingHours (24: frames taken earlier after seeding are left out of every "
+                + "bag, a sequence keeps at least its last minFrames; 0 = published): the changes beyond the "
+                + "published MIL, see docs/MIL.md."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:trained", "1:refused (e.g. a line with one batch cannot be batch-separated); the message says why", ExitCodes.USAGE_LINE, "130:cancelled; the same command resumes"})
 public final class TrainCommand implements Callable<Integer> {

@@ -28,19 +28,22 @@ import java.util.Map;
  * @param standardiseFeatures 1: train on features standardised per dimension with the training instances' mean and
  *                           sd, then fold that scaling into the first layers, so the saved model takes raw features
  *                           in the published format; 0 as published
+ * @param settlingHours      frames taken fewer than this many hours after seeding are left out of every bag (training,
+ *                           evaluation, prediction), while the cells are still settling and every line looks alike;
+ *                           a sequence keeps at least its last minFrames usable frames; 0 as published
  */
 public record MilParameters(int epochs, int batchSize, double learningRate, double momentum, double weightDecay,
                             int attentionDim, int patchesPerFrame, int minFrames, int warmupEpochs,
                             int validateEvery, int checkpointEvery, double validationFraction, long seed,
-                            double instanceLossWeight, int standardiseFeatures) {
+                            double instanceLossWeight, int standardiseFeatures, int settlingHours) {
 
     /** The published hyper-parameters with this app's fixes (validation, warm-up, and the two below). */
     public static final MilParameters DEFAULTS = new MilParameters(2000, 32, 5e-4, 0.9, 5e-4, 128, 10, 3, 5, 5, 25,
-            0.2, 0, 100, 1);
+            0.2, 0, 100, 1, 24);
 
     /** As published where the published code works: no instance loss, raw features. */
     public static MilParameters published() {
-        return DEFAULTS.with("instanceLossWeight", "0").with("standardiseFeatures", "0");
+        return DEFAULTS.with("instanceLossWeight", "0").with("standardiseFeatures", "0").with("settlingHours", "0");
     }
 
     public MilParameters {
@@ -66,6 +69,9 @@ public record MilParameters(int epochs, int batchSize, double learningRate, doub
         }
         if (standardiseFeatures != 0 && standardiseFeatures != 1) {
             throw new IllegalArgumentException("standardiseFeatures must be 0 or 1, got " + standardiseFeatures);
+        }
+        if (settlingHours < 0) {
+            throw new IllegalArgumentException("settlingHours must be >= 0, got " + settlingHours);
         }
         if (minFrames < 2) {
             throw new IllegalArgumentException("minFrames must be >= 2 (segment sampling needs a gap), got "

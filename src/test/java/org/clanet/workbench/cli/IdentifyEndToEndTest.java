@@ -80,7 +80,12 @@ class IdentifyEndToEndTest {
         JsonNode s0 = pj.get("sequences").get(0);
         assertTrue(s0.has("sequence") && s0.has("batch") && s0.has("top") && s0.has("probabilities")
                 && s0.has("unknown") && s0.has("warnings"));
-        assertEquals(40, s0.get("instances").size(), "4 frames x 10 patches, in bag order");
+        // SynColony/batch_1/VID4325_C12: frames at 18, 22, 26, 30 h; settlingHours 24 leaves out 18 h and keeps 3
+        assertEquals(30, s0.get("instances").size(), "3 frames x 10 patches, in bag order");
+        assertTrue(s0.get("warnings").toString().contains("1 early frame(s) left out (taken < 24 h after seeding"),
+                s0.get("warnings").toString());
+        assertTrue(s0.get("instances").toString().contains("00d21h50m") && !s0.get("instances").toString()
+                .contains("00d17h50m"), "the first frame is the one left out");
         double sum = 0;
         for (JsonNode i : s0.get("instances")) {
             sum += i.get("attention").asDouble();

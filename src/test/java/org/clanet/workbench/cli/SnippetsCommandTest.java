@@ -14,7 +14,8 @@ class SnippetsCommandTest {
     @Test
     void drawsReproducibleSnippetsForTheSampleData() throws Exception {
         String dir = SharedData.sampleData().toString();
-        CliTest.Result r = CliTest.run("snippets", dir, "--epochs", "30", "--seed", "4", "--json");
+        CliTest.Result r = CliTest.run("snippets", dir, "--epochs", "30", "--seed", "4", "--settling-hours", "0",
+                "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode all = new ObjectMapper().readTree(r.out());
         assertEquals(24, all.size()); // 4 lines × 3 batches × 2 positions
@@ -41,14 +42,35 @@ class SnippetsCommandTest {
         assertTrue(partial, "4-hourly frames: g > 4 happens in 25 epochs and samples a subset");
 
         String id = first.get("sequence").asText();
-        CliTest.Result one = CliTest.run("snippets", dir, "--sequence", id, "--epochs", "30", "--seed", "4", "--json");
+        CliTest.Result one = CliTest.run("snippets", dir, "--sequence", id, "--epochs", "30", "--seed", "4",
+                "--settling-hours", "0", "--json");
         assertEquals(0, one.exit(), one.err());
         JsonNode again = new ObjectMapper().readTree(one.out());
         assertEquals(1, again.size());
         assertEquals(first, again.get(0));
         CliTest.Result other = CliTest.run("snippets", dir, "--sequence", id, "--epochs", "30", "--seed", "5",
-                "--json");
+                "--settling-hours", "0", "--json");
         assertNotEquals(first.get("samples"), new ObjectMapper().readTree(other.out()).get(0).get("samples"));
+    }
+
+    @Test
+    void leavesOutTheSettlingFramesAsTrainingDoesByDefault() throws Exception {
+        String dir = SharedData.sampleData().toString();
+        CliTest.Result r = CliTest.run("snippets", dir, "--sequence", "SynColony/batch_1/VID4325_C12_1_*", "--epochs",
+                "6", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode seq = new ObjectMapper().readTree(r.out()).get(0);
+        assertEquals("[26,30,34,38,42,46]", seq.get("times_h").toString(), "18 h and 22 h are before 24 h");
+        assertEquals(2, seq.get("frames_settling").size());
+        assertTrue(seq.get("frames_settling").get(0).asText().endsWith("00d17h50m.jpg"), seq.toString());
+        assertEquals(6, seq.get("samples").get(0).get("frames").size());
+        CliTest.Result late = CliTest.run("snippets", dir, "--sequence", "SynColony/batch_1/VID4325_C12_1_*",
+                "--settling-hours", "100", "--epochs", "1", "--json");
+        assertEquals("[38,42,46]", new ObjectMapper().readTree(late.out()).get(0).get("times_h").toString(),
+                "a sequence keeps its last 3 frames");
+        CliTest.Result bad = CliTest.run("snippets", dir, "--settling-hours", "-2");
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().contains("--settling-hours must be >= 0"), bad.err());
     }
 
     @Test
@@ -69,7 +91,8 @@ class SnippetsCommandTest {
         for (java.nio.file.Path f : frames.subList(6, 8)) { // two frames the selection has not seen
             java.nio.file.Files.copy(f, batch.resolve(f.getFileName()));
         }
-        CliTest.Result r = CliTest.run("snippets", tmp.resolve("data").toString(), "--epochs", "8", "--json");
+        CliTest.Result r = CliTest.run("snippets", tmp.resolve("data").toString(), "--epochs", "8",
+                "--settling-hours", "0", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode seq = new ObjectMapper().readTree(r.out()).get(0);
         assertEquals(6, seq.get("frames_left_out").size(), seq.toString());
@@ -78,7 +101,7 @@ class SnippetsCommandTest {
         assertEquals(2, seq.get("unselected_frames").asInt());
         assertEquals(8, seq.get("samples").size());
         CliTest.Result five = CliTest.run("snippets", tmp.resolve("data").toString(), "--epochs", "8", "--patches",
-                "5", "--json");
+                "5", "--settling-hours", "0", "--json");
         JsonNode all = new ObjectMapper().readTree(five.out()).get(0);
         assertEquals(0, all.get("frames_left_out").size());
         assertEquals(8, all.get("times_h").size());

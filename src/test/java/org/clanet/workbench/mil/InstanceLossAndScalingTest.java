@@ -235,5 +235,8 @@ class InstanceLossAndScalingTest {
         assertThrows(IllegalArgumentException.class, () -> MilParameters.DEFAULTS.with("instanceLossWeight", "-1"));
         assertThrows(IllegalArgumentException.class, () -> MilParameters.DEFAULTS.with("standardiseFeatures", "2"));
         assertEquals(0.5, MilParameters.DEFAULTS.with("instance_loss_weight", "0.5").instanceLossWeight());
+        assertEquals(0, MilParameters.published().settlingHours());
+        assertEquals(24, MilParameters.DEFAULTS.settlingHours());
+        assertThrows(IllegalArgumentException.class, () -> MilParameters.DEFAULTS.with("settlingHours", "-1"));
     }
 }

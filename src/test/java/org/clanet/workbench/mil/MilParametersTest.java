@@ -40,7 +40,7 @@ class MilParametersTest {
         assertEquals(16, p.with("batch_size", "16").batchSize());
         assertEquals(List.of("epochs", "batchSize", "learningRate", "momentum", "weightDecay", "attentionDim",
                 "patchesPerFrame", "minFrames", "warmupEpochs", "validateEvery", "checkpointEvery",
-                "validationFraction", "seed", "instanceLossWeight", "standardiseFeatures"),
+                "validationFraction", "seed", "instanceLossWeight", "standardiseFeatures", "settlingHours"),
                 List.copyOf(p.asMap().keySet()));
     }
 

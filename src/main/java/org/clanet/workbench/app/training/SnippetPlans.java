@@ -10,6 +10,7 @@ import java.util.Set;
 import org.clanet.workbench.dataset.Frame;
 import org.clanet.workbench.dataset.Sequence;
 import org.clanet.workbench.mil.MilParameters;
+import org.clanet.workbench.mil.bag.Bags;
 import org.clanet.workbench.mil.sampling.SegmentSampler;
 import org.clanet.workbench.pipeline.flow.SequencePrediction;
 import org.clanet.workbench.selection.SelectionResults;
@@ -17,7 +18,8 @@ import org.clanet.workbench.workspace.Workspace;
 
 /**
  * The snippets time-series segment sampling draws for one sequence, as training draws them (the code of
- * {@code clanet snippets}): frames whose selection kept fewer than {@code patchesPerFrame} patches left out, the
+ * {@code clanet snippets}): frames whose selection kept fewer than {@code patchesPerFrame} patches and frames of
+ * the settling hours left out, the
  * plan seeded with {@link SegmentSampler#seedFor}(run seed, sequence id), the first warm-up epochs whole. Each
  * snippet's frames carry the attention a stored prediction gave them (its instances' attention summed per frame).
  * Plain Java: call it off the FX thread (it reads the workspace).
@@ -28,22 +30,24 @@ public final class SnippetPlans {
     public static final int DEFAULT_EPOCHS = 20;
 
     /** The seed and sampling figures of a training run. */
-    public record Run(long seed, int warmupEpochs, int patchesPerFrame) {
+    public record Run(long seed, int warmupEpochs, int patchesPerFrame, int settlingHours) {
 
         public static Run defaults(long seed) {
-            return new Run(seed, MilParameters.DEFAULTS.warmupEpochs(), MilParameters.DEFAULTS.patchesPerFrame());
+            return new Run(seed, MilParameters.DEFAULTS.warmupEpochs(), MilParameters.DEFAULTS.patchesPerFrame(),
+                    MilParameters.DEFAULTS.settlingHours());
         }
 
         /**
          * The run a model was trained with (its {@code model.json}'s identity.parameters), figures missing there
-         * from {@code fallback}.
+         * from {@code fallback} (settlingHours from 0: a model that does not name it kept every frame).
          */
         public static Run of(Map<String, Object> modelDocument, Run fallback) {
             if (modelDocument != null && modelDocument.get("identity") instanceof Map<?, ?> id
                     && id.get("parameters") instanceof Map<?, ?> p) {
                 return new Run(p.get("seed") instanceof Number n ? n.longValue() : fallback.seed(),
                         p.get("warmupEpochs") instanceof Number n ? n.intValue() : fallback.warmupEpochs(),
-                        p.get("patchesPerFrame") instanceof Number n ? n.intValue() : fallback.patchesPerFrame());
+                        p.get("patchesPerFrame") instanceof Number n ? n.intValue() : fallback.patchesPerFrame(),
+                        p.get("settlingHours") instanceof Number n ? n.intValue() : 0);
             }
             return fallback;
         }
@@ -69,6 +73,9 @@ public final class SnippetPlans {
             }
             kept.add(f);
         }
+        int first = Bags.firstSettled(kept.stream().mapToInt(f -> f.time().samplingHours()).toArray(),
+                run.settlingHours(), MilParameters.DEFAULTS.minFrames());
+        kept.subList(0, first).clear();
         int[] hours = kept.stream().mapToInt(f -> f.time().samplingHours()).toArray();
         Map<String, Double> attention = new HashMap<>();
         if (prediction != null) {

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Builds bags as the published dataset does (Cell_Sampling_new.py:105-139): frames with fewer than k patches
  * are skipped, each kept frame contributes its k most confluent patches, sequences with fewer than
- * {@code minFrames} usable frames are left out; every skip is reported.
+ * {@code minFrames} usable frames are left out; every skip is reported. Beyond the published code, frames taken
+ * while the cells are still settling (fewer than {@code settlingHours} after seeding) can be left out too.
  */
 public final class Bags {
 
@@ -18,26 +19,63 @@ public final class Bags {
      * @param bags          the usable bags, in input order
      * @param framesSkipped frames left out for having fewer than k patches
      * @param leftOut       sequences left out, each with its reason
+     * @param framesSettling usable frames left out for being taken fewer than settlingHours after seeding
      */
-    public record BagSet(List<Bag> bags, int framesSkipped, List<String> leftOut) {
+    public record BagSet(List<Bag> bags, int framesSkipped, List<String> leftOut, int framesSettling) {
 
         public BagSet {
             bags = List.copyOf(bags);
             leftOut = List.copyOf(leftOut);
         }
 
+        public BagSet(List<Bag> bags, int framesSkipped, List<String> leftOut) {
+            this(bags, framesSkipped, leftOut, 0);
+        }
+
         /** e.g. "12 bags; 3 frames with < 10 patches skipped; 1 sequence with < 3 usable frames left out". */
         public String summary(int patchesPerFrame, int minFrames) {
             return bags.size() + " bags; " + framesSkipped + " frame(s) with < " + patchesPerFrame
                     + " patches skipped; " + leftOut.size() + " sequence(s) with < " + minFrames
-                    + " usable frames left out";
+                    + " usable frames left out" + (framesSettling > 0
+                    ? "; " + framesSettling + " early frame(s) (cells settling) left out" : "");
         }
     }
 
+    /** As published: every usable frame. */
     public static BagSet build(List<SequenceFeatures> sequences, int patchesPerFrame, int minFrames) {
+        return build(sequences, patchesPerFrame, minFrames, 0);
+    }
+
+    /**
+     * @param settlingHours usable frames taken earlier than this many hours after seeding are left out, except that
+     *                      a sequence always keeps its last {@code minFrames} usable frames (a flask imaged only
+     *                      while settling is still predicted, from its latest frames); 0 keeps every frame
+     */
+    /**
+     * The index of the first frame a bag keeps under the settling rule: frames before {@code settlingHours} go, but
+     * at least the last {@code minFrames} stay (all of them when there are fewer).
+     *
+     * @param hours the usable frames' sampling hours, in time order
+     */
+    public static int firstSettled(int[] hours, int settlingHours, int minFrames) {
+        int settled = 0;
+        for (int h : hours) {
+            if (h >= settlingHours) {
+                settled++;
+            }
+        }
+        return hours.length - Math.min(hours.length, Math.max(settled, minFrames));
+    }
+
+    public static BagSet build(List<SequenceFeatures> sequences, int patchesPerFrame, int minFrames,
+                               int settlingHours) {
+        if (settlingHours < 0) {
+            throw new IllegalArgumentException("settlingHours must be >= 0, got " + settlingHours);
+        }
         List<Bag> bags = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         int skipped = 0;
+        int settling = 0;
         int dim = -1;
         for (SequenceFeatures s : sequences) {
             List<FrameFeatures> frames = new ArrayList<>(s.frames());
@@ -50,6 +88,10 @@ public final class Bags {
                     usable.add(f);
                 }
             }
+            int first = firstSettled(usable.stream().mapToInt(FrameFeatures::samplingHours).toArray(), settlingHours,
+                    minFrames);
+            settling += first;
+            usable = usable.subList(first, usable.size());
             if (usable.size() < minFrames) {
                 leftOut.add(s.sequenceId() + ": " + usable.size() + " usable frame(s) of " + frames.size()
                         + " (needs " + minFrames + ")");
@@ -75,6 +117,6 @@ public final class Bags {
             }
             bags.add(new Bag(s.sequenceId(), s.line(), s.batch(), names, hours, patchesPerFrame, rows));
         }
-        return new BagSet(bags, skipped, leftOut);
+        return new BagSet(bags, skipped, leftOut, settling);
     }
 }

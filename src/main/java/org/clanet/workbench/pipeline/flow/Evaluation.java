@@ -59,7 +59,9 @@ public final class Evaluation {
                 .get("parameters")).getOrDefault("patchesPerFrame", 10)).intValue();
         int minFrames = ((Number) ((Map<String, Object>) ((Map<String, Object>) model.document().get("identity"))
                 .get("parameters")).getOrDefault("minFrames", 3)).intValue();
-        Bags.BagSet set = SequenceBags.bags(pipeline.workspace(), model.encoderId(), test, k, minFrames);
+        int settlingHours = Prediction.intParameter(model, "settlingHours", 0); // models from before it: every frame
+        Bags.BagSet set = SequenceBags.bags(pipeline.workspace(), model.encoderId(), test, k, minFrames,
+                settlingHours);
         leftOut.addAll(set.leftOut());
         Map<String, Integer> label = new HashMap<>();
         for (int i = 0; i < model.classes().size(); i++) {

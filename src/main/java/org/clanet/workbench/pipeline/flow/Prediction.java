@@ -94,7 +94,7 @@ public final class Prediction {
             frames.forEach(f -> paths.add(f.relativePath()));
             pipeline.ensureEmbeddings(pipeline.frames(paths), encoder, encoderModel, k, pl, cancel);
             Stage stage = new Stage(pipeline.workspace(), model, mil, encoder.id(), k, intParameter(model,
-                    "minFrames", 3));
+                    "minFrames", 3), intParameter(model, "settlingHours", 0));
             RunSummary summary = StageRunner.run(stage, sequences, pipeline.workspace(), RunOptions.threads(1), null,
                     pl, cancel);
             pl.event(new ProgressEvent.Note("prediction: " + summary.line("sequences")));
@@ -152,7 +152,11 @@ public final class Prediction {
         private final OpenSet.Calibration calibration;
         private final BatchQc qc;
 
-        Stage(Workspace ws, ModelRecord model, GatedAttentionMil mil, String encoderId, int k, int minFrames) {
+        private final int settlingHours;
+
+        Stage(Workspace ws, ModelRecord model, GatedAttentionMil mil, String encoderId, int k, int minFrames,
+              int settlingHours) {
+            this.settlingHours = settlingHours;
             this.ws = ws;
             this.model = model;
             this.mil = mil;
@@ -177,7 +181,8 @@ public final class Prediction {
 
         @Override
         public Map<String, Object> parameters() {
-            return Map.of("model", model.id(), "encoder", encoderId, "patchesPerFrame", k, "minFrames", minFrames);
+            return Map.of("model", model.id(), "encoder", encoderId, "patchesPerFrame", k, "minFrames", minFrames,
+                    "settlingHours", settlingHours);
         }
 
         @Override
@@ -197,7 +202,7 @@ public final class Prediction {
 
         @Override
         public SequencePrediction compute(Sequence s, Cancellation cancel) throws IOException {
-            Bags.BagSet set = SequenceBags.bags(ws, encoderId, List.of(s), k, minFrames);
+            Bags.BagSet set = SequenceBags.bags(ws, encoderId, List.of(s), k, minFrames, settlingHours);
             if (set.bags().isEmpty()) {
                 throw new IOException("cannot predict " + s.id() + ": " + String.join("; ", set.leftOut())
                         + " (frames need " + k + " patches each)");
@@ -212,6 +217,14 @@ public final class Prediction {
             if (set.framesSkipped() > 0) {
                 warnings.add(set.framesSkipped() + " of " + s.size() + " frames left out (fewer than " + k
                         + " patches)");
+            }
+            if (set.framesSettling() > 0) {
+                warnings.add(set.framesSettling() + " early frame(s) left out (taken < " + settlingHours
+                        + " h after seeding, cells still settling)");
+            }
+            if (bag.hours()[0] < settlingHours) {
+                warnings.add("frames from the first " + settlingHours + " h after seeding used (no later ones):"
+                        + " cells may still be settling");
             }
             if (qc != null) {
                 warnings.addAll(qc.warnings(bag.hours()));

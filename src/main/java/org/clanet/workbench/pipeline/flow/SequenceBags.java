@@ -38,8 +38,8 @@ public final class SequenceBags {
     }
 
     public static Bags.BagSet bags(Workspace ws, String encoderId, List<Sequence> sequences, int patchesPerFrame,
-                                   int minFrames) throws IOException {
-        return Bags.build(features(ws, encoderId, sequences), patchesPerFrame, minFrames);
+                                   int minFrames, int settlingHours) throws IOException {
+        return Bags.build(features(ws, encoderId, sequences), patchesPerFrame, minFrames, settlingHours);
     }
 
     /**

@@ -88,7 +88,7 @@ public final class Training {
             pipeline.ensureEmbeddings(pipeline.frames(null), encoder, model, params.patchesPerFrame(), pl, cx);
             List<Sequence> sequences = pipeline.dataset().sequences().toList();
             Bags.BagSet set = SequenceBags.bags(pipeline.workspace(), encoder.id(), sequences,
-                    params.patchesPerFrame(), params.minFrames());
+                    params.patchesPerFrame(), params.minFrames(), params.settlingHours());
             pl.event(new ProgressEvent.Note("bags: " + set.summary(params.patchesPerFrame(), params.minFrames())));
             if (set.bags().isEmpty()) {
                 throw new IllegalArgumentException("no usable sequences: every sequence has fewer than "

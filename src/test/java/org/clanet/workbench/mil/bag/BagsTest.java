@@ -3,6 +3,7 @@ package org.clanet.workbench.mil.bag;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -40,5 +41,27 @@ class BagsTest {
         assertSame(b.instances()[20], snippet[10]);
         assertEquals(new Bag.InstanceRef(1, "f6", 3), b.instanceRefs().get(13));
         assertTrue(set.summary(10, 3).contains("1 bags; 2 frame(s)"));
+    }
+
+    @Test
+    void settlingFramesLeftOutButEverySequenceKeepsItsLastMinFrames() {
+        SequenceFeatures late = new SequenceFeatures("A/b1/W1", "A", "b1", List.of(
+                frame("f30", 30, 10, 30), frame("f6", 6, 10, 6), frame("f18", 18, 10, 18), frame("f24", 24, 10, 24),
+                frame("f36", 36, 10, 36), frame("f12", 12, 4, 12)));
+        SequenceFeatures early = new SequenceFeatures("A/b1/W2", "A", "b1", List.of(
+                frame("g2", 2, 10, 2), frame("g4", 4, 10, 4), frame("g6", 6, 10, 6), frame("g8", 8, 10, 8)));
+        Bags.BagSet set = Bags.build(List.of(late, early), 10, 3, 24);
+        assertEquals(2, set.bags().size());
+        assertEquals(List.of("f24", "f30", "f36"), set.bags().get(0).frames()); // 24 h itself is kept
+        assertEquals(List.of("g4", "g6", "g8"), set.bags().get(1).frames()); // all early: the last 3 stay
+        assertEquals(1, set.framesSkipped()); // f12: too few patches, counted there and not as settling
+        assertEquals(2 + 1, set.framesSettling()); // f6, f18; g2
+        assertTrue(set.summary(10, 3).endsWith("3 early frame(s) (cells settling) left out"), set.summary(10, 3));
+
+        Bags.BagSet published = Bags.build(List.of(late, early), 10, 3);
+        assertEquals(List.of("f6", "f18", "f24", "f30", "f36"), published.bags().get(0).frames());
+        assertEquals(0, published.framesSettling());
+        assertEquals(published.bags().get(0).frames(), Bags.build(List.of(late), 10, 3, 0).bags().get(0).frames());
+        assertThrows(IllegalArgumentException.class, () -> Bags.build(List.of(late), 10, 3, -1));
     }
 }
