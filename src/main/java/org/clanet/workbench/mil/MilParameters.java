@@ -37,11 +37,11 @@ public record MilParameters(int epochs, int batchSize, double learningRate, doub
                             int validateEvery, int checkpointEvery, double validationFraction, long seed,
                             double instanceLossWeight, int standardiseFeatures, int settlingHours) {
 
-    /** The published hyper-parameters with this app's fixes (validation, warm-up, and the two below). */
+    /** The published hyper-parameters with this app's fixes (validation, warm-up, and the three below). */
     public static final MilParameters DEFAULTS = new MilParameters(2000, 32, 5e-4, 0.9, 5e-4, 128, 10, 3, 5, 5, 25,
             0.2, 0, 100, 1, 24);
 
-    /** As published where the published code works: no instance loss, raw features. */
+    /** As published where the published code works: no instance loss, raw features, every frame. */
     public static MilParameters published() {
         return DEFAULTS.with("instanceLossWeight", "0").with("standardiseFeatures", "0").with("settlingHours", "0");
     }

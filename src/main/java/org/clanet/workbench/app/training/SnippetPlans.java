@@ -19,8 +19,7 @@ import org.clanet.workbench.workspace.Workspace;
 /**
  * The snippets time-series segment sampling draws for one sequence, as training draws them (the code of
  * {@code clanet snippets}): frames whose selection kept fewer than {@code patchesPerFrame} patches and frames of
- * the settling hours left out, the
- * plan seeded with {@link SegmentSampler#seedFor}(run seed, sequence id), the first warm-up epochs whole. Each
+ * the settling hours left out, the plan seeded with {@link SegmentSampler#seedFor}(run seed, sequence id), the first warm-up epochs whole. Each
  * snippet's frames carry the attention a stored prediction gave them (its instances' attention summed per frame).
  * Plain Java: call it off the FX thread (it reads the workspace).
  */

@@ -47,11 +47,6 @@ public final class Bags {
     }
 
     /**
-     * @param settlingHours usable frames taken earlier than this many hours after seeding are left out, except that
-     *                      a sequence always keeps its last {@code minFrames} usable frames (a flask imaged only
-     *                      while settling is still predicted, from its latest frames); 0 keeps every frame
-     */
-    /**
      * The index of the first frame a bag keeps under the settling rule: frames before {@code settlingHours} go, but
      * at least the last {@code minFrames} stay (all of them when there are fewer).
      *
@@ -67,6 +62,11 @@ public final class Bags {
         return hours.length - Math.min(hours.length, Math.max(settled, minFrames));
     }
 
+    /**
+     * @param settlingHours usable frames taken earlier than this many hours after seeding are left out, except that
+     *                      a sequence always keeps its last {@code minFrames} usable frames (a flask imaged only
+     *                      while settling is still predicted, from its latest frames); 0 keeps every frame
+     */
     public static BagSet build(List<SequenceFeatures> sequences, int patchesPerFrame, int minFrames,
                                int settlingHours) {
         if (settlingHours < 0) {
