@@ -31,6 +31,16 @@ class PretrainCommandTest {
         CliTest.Result embed = CliTest.run("embed", data.toString());
         assertEquals(0, embed.exit(), embed.err());
         assertTrue(embed.out().contains("(pretrained)"), "the pretrained encoder is the default: " + embed.out());
+
+        String[] patch8 = {"pretrain", data.toString(), "--preset", "cpu", "--patch-size", "8", "--epochs", "1",
+            "--batch", "8", "--param", "localCropsNumber=2", "--device", "cpu", "--crops-per-frame", "4"};
+        CliTest.Result p8 = CliTest.run(patch8);
+        assertEquals(0, p8.exit(), p8.out() + p8.err());
+        assertTrue(p8.err().contains("patch 8,"), p8.err());
+        assertTrue(!p8.out().substring(0, 24).equals(r.out().substring(0, 24)), "another run: " + p8.out());
+        CliTest.Result embed8 = CliTest.run("embed", data.toString());
+        assertEquals(0, embed8.exit(), embed8.err());
+        assertTrue(embed8.out().contains("patch 8"), "the newest pretrained encoder embeds: " + embed8.out());
     }
 
     @Test
@@ -46,5 +56,8 @@ class PretrainCommandTest {
         assertTrue(crops.err().contains("neither a number nor auto"), crops.err());
         assertEquals(2, CliTest.run("pretrain", data.toString(), "--crops-per-frame", "-3").exit());
         assertEquals(2, CliTest.run("pretrain", data.toString(), "--preset", "huge/4").exit());
+        CliTest.Result patch = CliTest.run("pretrain", data.toString(), "--patch-size", "12");
+        assertEquals(2, patch.exit());
+        assertTrue(patch.err().contains("patch size must be 8 or 16, got 12"), patch.err());
     }
 }

@@ -117,6 +117,9 @@ public final class Pretraining {
             }
             Map<String, Object> identity = new LinkedHashMap<>();
             identity.put("preset", preset.name());
+            if (preset.patchSize() != presetPatchSize(preset.name())) {
+                identity.put("patchSize", preset.patchSize()); // absent at the preset's own: earlier runs keep their id
+            }
             identity.put("parameters", params.asMap());
             identity.put("patchesPerFrame", patchesPerFrame);
             if (crops > 0) {
@@ -238,6 +241,15 @@ public final class Pretraining {
         @Override
         public float[] patch(int index) {
             return patches.get(index);
+        }
+    }
+
+    /** The named preset's patch size, or -1 for a name that is not a preset. */
+    private static int presetPatchSize(String name) {
+        try {
+            return VitConfig.preset(name).patchSize();
+        } catch (IllegalArgumentException e) {
+            return -1;
         }
     }
 }
