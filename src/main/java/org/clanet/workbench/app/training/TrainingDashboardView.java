@@ -19,6 +19,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -96,6 +97,9 @@ public final class TrainingDashboardView extends BorderPane {
         ComboBox<String> preset = new ComboBox<>(vm.presets());
         preset.valueProperty().bindBidirectional(vm.presetProperty());
         preset.setId("dashPreset");
+        preset.setTooltip(new Tooltip("Pretraining: the ViT to train. cpu is sized for a CPU (patch 16); its patch-8"
+                + " variant is the published patch size, finer and about 3x slower, and identified lines better in"
+                + " the benchmarks (docs/BENCHMARKS.md)."));
         Spinner<Integer> epochs = new Spinner<>(1, 100_000, vm.epochsProperty().get(), 50);
         epochs.setEditable(true);
         epochs.getValueFactory().valueProperty().addListener((o, a, v) -> vm.epochsProperty().set(v));

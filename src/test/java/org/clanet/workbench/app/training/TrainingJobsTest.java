@@ -21,6 +21,11 @@ class TrainingJobsTest {
         assertEquals(Pretraining.defaultPreset("auto"), TrainingJobs.vitPreset(pretraining(TrainingJobs.VIT_AUTO,
                 "auto")));
         assertEquals("cpu", TrainingJobs.vitPreset(pretraining(TrainingJobs.PRESET, "cpu")), "a MIL preset left over");
+        assertEquals("cpu", TrainingJobs.vitPreset(pretraining(TrainingJobs.CPU_PATCH_8, "auto")),
+                "the cpu preset's DINO parameters");
+        assertEquals(8, TrainingJobs.vitConfig(pretraining(TrainingJobs.CPU_PATCH_8, "auto")).patchSize());
+        assertEquals(16, TrainingJobs.vitConfig(pretraining("cpu", "cpu")).patchSize());
+        assertEquals(8, TrainingJobs.vitConfig(pretraining("small/8", "cpu")).patchSize());
     }
 
     @Test
