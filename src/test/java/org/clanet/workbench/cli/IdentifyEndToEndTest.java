@@ -84,6 +84,8 @@ class IdentifyEndToEndTest {
         assertEquals(30, s0.get("instances").size(), "3 frames x 10 patches, in bag order");
         assertTrue(s0.get("warnings").toString().contains("1 early frame(s) left out (taken < 24 h after seeding"),
                 s0.get("warnings").toString());
+        assertTrue(s0.get("warnings").toString().contains("1 frame(s) from the first 24 h after seeding used (fewer"
+                + " than 3 later ones)"), "22 h is kept to make 3 frames: " + s0.get("warnings"));
         assertTrue(s0.get("instances").toString().contains("00d21h50m") && !s0.get("instances").toString()
                 .contains("00d17h50m"), "the first frame is the one left out");
         double sum = 0;

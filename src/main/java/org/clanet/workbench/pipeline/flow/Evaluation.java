@@ -55,10 +55,8 @@ public final class Evaluation {
             leftOut.add((testIds.size() - test.size()) + " test sequence(s) of the split are not in "
                     + pipeline.dataset().root());
         }
-        int k = ((Number) ((Map<String, Object>) ((Map<String, Object>) model.document().get("identity"))
-                .get("parameters")).getOrDefault("patchesPerFrame", 10)).intValue();
-        int minFrames = ((Number) ((Map<String, Object>) ((Map<String, Object>) model.document().get("identity"))
-                .get("parameters")).getOrDefault("minFrames", 3)).intValue();
+        int k = Prediction.intParameter(model, "patchesPerFrame", 10);
+        int minFrames = Prediction.intParameter(model, "minFrames", 3);
         int settlingHours = Prediction.intParameter(model, "settlingHours", 0); // models from before it: every frame
         Bags.BagSet set = SequenceBags.bags(pipeline.workspace(), model.encoderId(), test, k, minFrames,
                 settlingHours);

@@ -156,13 +156,13 @@ public final class Prediction {
 
         Stage(Workspace ws, ModelRecord model, GatedAttentionMil mil, String encoderId, int k, int minFrames,
               int settlingHours) {
-            this.settlingHours = settlingHours;
             this.ws = ws;
             this.model = model;
             this.mil = mil;
             this.encoderId = encoderId;
             this.k = k;
             this.minFrames = minFrames;
+            this.settlingHours = settlingHours;
             Object cal = model.document().get("openSet");
             this.calibration = cal == null ? null : Json.MAPPER.convertValue(cal, OpenSet.Calibration.class);
             Object q = model.document().get("qc");
@@ -222,9 +222,10 @@ public final class Prediction {
                 warnings.add(set.framesSettling() + " early frame(s) left out (taken < " + settlingHours
                         + " h after seeding, cells still settling)");
             }
-            if (bag.hours()[0] < settlingHours) {
-                warnings.add("frames from the first " + settlingHours + " h after seeding used (no later ones):"
-                        + " cells may still be settling");
+            long earlyUsed = java.util.Arrays.stream(bag.hours()).filter(h -> h < settlingHours).count();
+            if (earlyUsed > 0) {
+                warnings.add(earlyUsed + " frame(s) from the first " + settlingHours + " h after seeding used (fewer"
+                        + " than " + minFrames + " later ones): cells may still be settling");
             }
             if (qc != null) {
                 warnings.addAll(qc.warnings(bag.hours()));
