@@ -70,6 +70,11 @@ public final class SnippetsCommand implements Callable<Integer> {
                     + "does (default: ${DEFAULT-VALUE}; 0 = every frame, as published).")
     int settlingHours = MilParameters.DEFAULTS.settlingHours();
 
+    @Option(names = "--min-frames", paramLabel = "N",
+            description = "However early its frames, a sequence keeps its last N usable frames, as the MIL's "
+                    + "minFrames does (default: ${DEFAULT-VALUE}).")
+    int minFrames = MilParameters.DEFAULTS.minFrames();
+
     @Option(names = "--json", description = "Print JSON: [{sequence, times_h, samples: [{epoch, g, frames, weight}]}].")
     boolean json;
 
@@ -83,6 +88,10 @@ public final class SnippetsCommand implements Callable<Integer> {
         }
         if (settlingHours < 0) {
             throw new IllegalArgumentException("--settling-hours must be >= 0, got " + settlingHours);
+        }
+        if (minFrames < 2) {
+            throw new IllegalArgumentException("--min-frames must be >= 2 (segment sampling needs a gap), got "
+                    + minFrames);
         }
         Cancellation cancel = new Cancellation();
         Dataset dataset;
@@ -133,7 +142,7 @@ public final class SnippetsCommand implements Callable<Integer> {
             kept.add(f);
         }
         int[] all = kept.stream().map(Frame::time).mapToInt(t -> t.samplingHours()).toArray();
-        int first = Bags.firstSettled(all, settlingHours, MilParameters.DEFAULTS.minFrames());
+        int first = Bags.firstSettled(all, settlingHours, minFrames);
         List<Frame> settling = List.copyOf(kept.subList(0, first));
         kept = kept.subList(first, kept.size());
         int[] hours = Arrays.copyOfRange(all, first, all.length);

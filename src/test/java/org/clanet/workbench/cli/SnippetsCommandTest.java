@@ -68,6 +68,13 @@ class SnippetsCommandTest {
                 "--settling-hours", "100", "--epochs", "1", "--json");
         assertEquals("[38,42,46]", new ObjectMapper().readTree(late.out()).get(0).get("times_h").toString(),
                 "a sequence keeps its last 3 frames");
+        CliTest.Result four = CliTest.run("snippets", dir, "--sequence", "SynColony/batch_1/VID4325_C12_1_*",
+                "--settling-hours", "100", "--min-frames", "4", "--epochs", "1", "--json");
+        assertEquals("[34,38,42,46]", new ObjectMapper().readTree(four.out()).get(0).get("times_h").toString(),
+                "... its last --min-frames frames");
+        CliTest.Result one = CliTest.run("snippets", dir, "--min-frames", "1");
+        assertEquals(1, one.exit());
+        assertTrue(one.err().contains("--min-frames must be >= 2"), one.err());
         CliTest.Result bad = CliTest.run("snippets", dir, "--settling-hours", "-2");
         assertEquals(1, bad.exit());
         assertTrue(bad.err().contains("--settling-hours must be >= 0"), bad.err());

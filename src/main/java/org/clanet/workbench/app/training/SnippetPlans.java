@@ -29,11 +29,11 @@ public final class SnippetPlans {
     public static final int DEFAULT_EPOCHS = 20;
 
     /** The seed and sampling figures of a training run. */
-    public record Run(long seed, int warmupEpochs, int patchesPerFrame, int settlingHours) {
+    public record Run(long seed, int warmupEpochs, int patchesPerFrame, int settlingHours, int minFrames) {
 
         public static Run defaults(long seed) {
             return new Run(seed, MilParameters.DEFAULTS.warmupEpochs(), MilParameters.DEFAULTS.patchesPerFrame(),
-                    MilParameters.DEFAULTS.settlingHours());
+                    MilParameters.DEFAULTS.settlingHours(), MilParameters.DEFAULTS.minFrames());
         }
 
         /**
@@ -46,7 +46,8 @@ public final class SnippetPlans {
                 return new Run(p.get("seed") instanceof Number n ? n.longValue() : fallback.seed(),
                         p.get("warmupEpochs") instanceof Number n ? n.intValue() : fallback.warmupEpochs(),
                         p.get("patchesPerFrame") instanceof Number n ? n.intValue() : fallback.patchesPerFrame(),
-                        p.get("settlingHours") instanceof Number n ? n.intValue() : 0);
+                        p.get("settlingHours") instanceof Number n ? n.intValue() : 0,
+                        p.get("minFrames") instanceof Number n ? n.intValue() : fallback.minFrames());
             }
             return fallback;
         }
@@ -73,7 +74,7 @@ public final class SnippetPlans {
             kept.add(f);
         }
         int first = Bags.firstSettled(kept.stream().mapToInt(f -> f.time().samplingHours()).toArray(),
-                run.settlingHours(), MilParameters.DEFAULTS.minFrames());
+                run.settlingHours(), run.minFrames());
         kept.subList(0, first).clear();
         int[] hours = kept.stream().mapToInt(f -> f.time().samplingHours()).toArray();
         Map<String, Double> attention = new HashMap<>();

@@ -30,7 +30,7 @@ class SnippetPlansTest {
 
     @Test
     void snippetsAreTheOnesTrainingDrawsWithThePredictionsAttention() {
-        SnippetPlans.Run run = new SnippetPlans.Run(7, 5, 10, 0);
+        SnippetPlans.Run run = new SnippetPlans.Run(7, 5, 10, 0, 3);
         String f0 = SEQ.frames().get(0).relativePath();
         String f3 = SEQ.frames().get(3).relativePath();
         SequencePrediction p = prediction(List.of(new SequencePrediction.Instance(f0, 1, 0.1),
@@ -66,16 +66,19 @@ class SnippetPlansTest {
         assertEquals(3, fallback.seed());
         Map<String, Object> doc = Map.of("identity", Map.of("parameters", Map.of("seed", 11, "warmupEpochs", 2,
                 "patchesPerFrame", 10)));
-        assertEquals(new SnippetPlans.Run(11, 2, 10, 0), SnippetPlans.Run.of(doc, fallback),
+        assertEquals(new SnippetPlans.Run(11, 2, 10, 0, 3), SnippetPlans.Run.of(doc, fallback),
                 "a model that does not name settlingHours kept every frame");
         Map<String, Object> settled = Map.of("identity", Map.of("parameters", Map.of("seed", 11, "settlingHours", 24)));
         assertEquals(24, SnippetPlans.Run.of(settled, fallback).settlingHours());
+        assertEquals(3, SnippetPlans.Run.of(settled, fallback).minFrames(), "minFrames from the fallback");
+        Map<String, Object> five = Map.of("identity", Map.of("parameters", Map.of("minFrames", 5)));
+        assertEquals(5, SnippetPlans.Run.of(five, fallback).minFrames());
         assertEquals(fallback, SnippetPlans.Run.of(Map.of("name", "imported"), fallback));
     }
 
     @Test
     void settlingFramesAreLeftOutAsTrainingLeavesThemOut() {
-        SnippetViewModel.Snippets s = SnippetPlans.of(SEQ, null, new SnippetPlans.Run(7, 5, 10, 24), 20, null);
+        SnippetViewModel.Snippets s = SnippetPlans.of(SEQ, null, new SnippetPlans.Run(7, 5, 10, 24, 3), 20, null);
         assertArrayEquals(new double[] {24, 28, 32, 36, 40, 44}, s.frameHours());
         SegmentSampler.Plan plan = new SegmentSampler(5).plan(new int[] {24, 28, 32, 36, 40, 44}, 20,
                 SegmentSampler.seedFor(7, SEQ.id()));
@@ -83,8 +86,10 @@ class SnippetPlansTest {
             assertArrayEquals(plan.snippet(e).frames(),
                     s.snippets().get(e).frames().stream().mapToInt(Integer::intValue).toArray(), "epoch " + e);
         }
-        assertEquals(3, SnippetPlans.of(SEQ, null, new SnippetPlans.Run(7, 5, 10, 100), 1, null).frameHours().length,
+        assertEquals(3, SnippetPlans.of(SEQ, null, new SnippetPlans.Run(7, 5, 10, 100, 3), 1, null).frameHours().length,
                 "a sequence imaged only while settling keeps its last 3 frames");
+        assertEquals(5, SnippetPlans.of(SEQ, null, new SnippetPlans.Run(7, 5, 10, 100, 5), 1, null).frameHours().length,
+                "... its last minFrames frames, as the model it was trained with keeps them");
     }
 
     @Test
