@@ -81,6 +81,13 @@ public final class TrainingJobs {
             List<String> choices = k == TrainingParameters.Kind.PRETRAINING ? VIT_PRESETS : List.of(PRESET);
             dashboard.presets().setAll(choices);
             dashboard.presetProperty().set(choices.get(0));
+            dashboard.epochsProperty().set(defaultEpochs(dashboard.parameters()));
+        });
+        // a ViT preset brings its own epochs (2000 MIL epochs would be months of DINO)
+        dashboard.presetProperty().addListener((o, a, v) -> {
+            if (v != null && dashboard.kindProperty().get() == TrainingParameters.Kind.PRETRAINING) {
+                dashboard.epochsProperty().set(defaultEpochs(dashboard.parameters()));
+            }
         });
         dashboard.splits().setAll(SPLITS);
         dashboard.splitProperty().set(SPLITS.get(0));
@@ -136,6 +143,12 @@ public final class TrainingJobs {
     static VitConfig vitConfig(TrainingParameters p) {
         VitConfig c = VitConfig.preset(vitPreset(p));
         return CPU_PATCH_8.equals(p.preset()) ? c.withPatchSize(8) : c;
+    }
+
+    /** The epochs a run of this kind and preset starts with: the MIL's 2000, or the ViT preset's DINO epochs. */
+    static int defaultEpochs(TrainingParameters p) {
+        return p.kind() == TrainingParameters.Kind.PRETRAINING ? DinoParameters.forPreset(vitPreset(p)).epochs()
+                : MilParameters.DEFAULTS.epochs();
     }
 
     /** The parameters of {@code clanet pretrain --preset P --epochs N --seed S}. */

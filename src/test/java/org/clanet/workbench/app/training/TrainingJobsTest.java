@@ -3,6 +3,9 @@ package org.clanet.workbench.app.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.clanet.workbench.app.tasks.TaskRunner;
+import org.clanet.workbench.embedding.dino.DinoParameters;
+import org.clanet.workbench.mil.MilParameters;
 import org.clanet.workbench.pipeline.flow.Pretraining;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +29,23 @@ class TrainingJobsTest {
         assertEquals(8, TrainingJobs.vitConfig(pretraining(TrainingJobs.CPU_PATCH_8, "auto")).patchSize());
         assertEquals(16, TrainingJobs.vitConfig(pretraining("cpu", "cpu")).patchSize());
         assertEquals(8, TrainingJobs.vitConfig(pretraining("small/8", "cpu")).patchSize());
+    }
+
+    @Test
+    void aKindAndAViTPresetBringTheirOwnEpochs() {
+        TrainingDashboardViewModel dashboard = new TrainingDashboardViewModel(Runnable::run);
+        new TrainingJobs(dashboard, new TaskRunner(Runnable::run), Runnable::run, () -> null, 1);
+        dashboard.deviceProperty().set("cpu");
+        assertEquals(MilParameters.DEFAULTS.epochs(), dashboard.epochsProperty().get());
+        dashboard.kindProperty().set(TrainingParameters.Kind.PRETRAINING);
+        int cpu = DinoParameters.forPreset("cpu").epochs();
+        assertEquals(cpu, dashboard.epochsProperty().get(), "automatic = cpu here, not 2000 MIL epochs");
+        dashboard.presetProperty().set("small/8");
+        assertEquals(200, dashboard.epochsProperty().get(), "the published 200");
+        dashboard.presetProperty().set(TrainingJobs.CPU_PATCH_8);
+        assertEquals(cpu, dashboard.epochsProperty().get());
+        dashboard.kindProperty().set(TrainingParameters.Kind.MIL);
+        assertEquals(MilParameters.DEFAULTS.epochs(), dashboard.epochsProperty().get());
     }
 
     @Test
