@@ -56,7 +56,8 @@ public final class PretrainCommand implements Callable<Integer> {
             + " cpu 16). 8 is the published ViT-S/8's: finer texture, about 3x as long per step on the cpu preset.")
     Integer patchSize;
 
-    @Option(names = "--epochs", description = "Epochs (default: the published 200).")
+    @Option(names = "--epochs", description = "Epochs (default: the preset's: " + DinoParameters.CPU_EPOCHS
+            + " for cpu, the published 200 for small/8 and tiny/16).")
     Integer epochs;
 
     @Option(names = "--batch", description = "Patches per step (published 256 = 2 GPUs x 128; default 32 on the"

@@ -39,6 +39,8 @@ class TrainingJobsTest {
         assertEquals(MilParameters.DEFAULTS.epochs(), dashboard.epochsProperty().get());
         dashboard.kindProperty().set(TrainingParameters.Kind.PRETRAINING);
         int cpu = DinoParameters.forPreset("cpu").epochs();
+        assertEquals(DinoParameters.CPU_EPOCHS, cpu);
+        assertEquals(24, cpu, "the cpu preset's DINO epochs (docs/BENCHMARKS.md, session 7)");
         assertEquals(cpu, dashboard.epochsProperty().get(), "automatic = cpu here, not 2000 MIL epochs");
         dashboard.presetProperty().set("small/8");
         assertEquals(200, dashboard.epochsProperty().get(), "the published 200");
