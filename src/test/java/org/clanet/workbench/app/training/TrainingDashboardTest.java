@@ -12,6 +12,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,12 +77,14 @@ class TrainingDashboardTest {
     }
 
     @Test
-    void estimateFollowsTheForm() throws Exception {
+    void estimateFollowsTheForm(FxRobot robot) throws Exception {
         assertEquals("Estimated time: —", onFx(() -> vm.estimateProperty().get()));
         onFx(() -> vm.estimatorProperty().set(p -> Duration.ofSeconds(4L * p.epochs())));
         assertEquals("Estimated time: about 2 h 13 min on CPU", onFx(() -> vm.estimateProperty().get()));
         onFx(() -> vm.epochsProperty().set(10));
         assertEquals("Estimated time: about 40 s on CPU", onFx(() -> vm.estimateProperty().get()));
+        assertEquals(10, onFx(() -> robot.lookup("#dashEpochs").queryAs(Spinner.class).getValue()),
+                "the field shows the epochs the view model sets (a kind's or preset's default)");
         assertEquals("3 d 0 h", TrainingDashboardViewModel.format(Duration.ofHours(72)));
         assertEquals(TrainingDashboardViewModel.Chart.LEARNING_RATE, TrainingDashboardViewModel.Chart.of("lr"));
         assertEquals(TrainingDashboardViewModel.Chart.ACCURACY, TrainingDashboardViewModel.Chart.of("train acc"));
