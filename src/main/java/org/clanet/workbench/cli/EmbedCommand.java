@@ -52,7 +52,8 @@ public final class EmbedCommand implements Callable<Integer> {
 
     @Option(names = "--encoder", paramLabel = "ID|FILE",
             description = "An encoder of the workspace (id or prefix, see `clanet encoders`) or a file to import:"
-                    + " .npz with the published ViT names, or TorchScript .pt. Default: the newest pretrained.")
+                    + " .npz with the published ViT names, or TorchScript .pt; or `texture`, the built-in texture"
+                    + " statistics (no pretraining). Default: the newest pretrained, else the newest import, else texture.")
     String encoder;
 
     @Option(names = "--heads", paramLabel = "H", description = "Attention heads of an imported .npz (default dim/64).")

@@ -51,7 +51,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspaceOption;
 
-    @Option(names = "--encoder", paramLabel = "ID|FILE", description = "Encoder (default: the newest pretrained).")
+    @Option(names = "--encoder", paramLabel = "ID|FILE", description = "Encoder: id, file, or `texture` (the built-in"
+            + " texture statistics; the best on a CPU, docs/EMBEDDING.md). Default: the newest pretrained, else the newest"
+            + " import, else texture.")
     String encoder;
 
     @Option(names = "--split", defaultValue = "batch-separated", paramLabel = "KIND|CLASSES.txt,randomK.txt",

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalInt;
 
-/** Opens an encoder file by its extension: {@code .npz} (published ViT names) or TorchScript ({@code .pt}). */
+/**
+ * Opens an encoder file by its extension: {@code .npz} (published ViT names), TorchScript ({@code .pt}) or the
+ * built-in texture statistics ({@code .texture}, see {@link TextureEncoder}).
+ */
 public final class PatchEncoders {
 
     public static final int DEFAULT_BATCH = 64;
@@ -24,16 +27,19 @@ public final class PatchEncoders {
      * @param device "auto", "cpu" or "gpu"
      */
     public static PatchEncoder open(Path file, OptionalInt heads, String device) throws IOException {
-        Device d = DeviceChoice.resolve(device);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(TextureEncoder.EXTENSION)) {
+            return TextureEncoder.open(file); // no engine: runs anywhere, the device does not matter
+        }
+        Device d = DeviceChoice.resolve(device);
         if (name.endsWith(".npz")) {
             return VitPatchEncoder.open(file, heads, d, DEFAULT_BATCH);
         }
         if (name.endsWith(".pt") || name.endsWith(".pth") || name.endsWith(".ts") || name.endsWith(".torchscript")) {
             return TorchScriptPatchEncoder.open(file, d, DEFAULT_BATCH);
         }
-        throw new IOException(file + ": unknown encoder format (expected .npz with the published ViT names, or a"
-                + " TorchScript .pt)");
+        throw new IOException(file + ": unknown encoder format (expected .npz with the published ViT names, a"
+                + " TorchScript .pt, or " + TextureEncoder.FILE_NAME + ")");
     }
 
     /**

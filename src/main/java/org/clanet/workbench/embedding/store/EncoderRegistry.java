@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.clanet.workbench.embedding.TextureEncoder;
 import org.clanet.workbench.io.AtomicFiles;
 import org.clanet.workbench.pipeline.Json;
 import org.clanet.workbench.workspace.Workspace;
@@ -42,7 +43,7 @@ public final class EncoderRegistry {
     /**
      * Copies an encoder file into the workspace (idempotent: the same weights give the same record).
      *
-     * @param kind "pretrained" or "imported"
+     * @param kind "pretrained", "imported" or "built-in"
      */
     public EncoderRecord register(Path weights, String name, String kind, Map<String, Object> details)
             throws IOException {
@@ -51,8 +52,9 @@ public final class EncoderRegistry {
         }
         String id = contentId(weights);
         Path dir = workspace.resolveFile(FOLDER + "/" + id);
-        String fileName = weights.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz")
-                ? "encoder.npz" : "encoder.pt";
+        String lower = weights.getFileName().toString().toLowerCase(Locale.ROOT);
+        String fileName = lower.endsWith(".npz") ? "encoder.npz"
+                : lower.endsWith(TextureEncoder.EXTENSION) ? TextureEncoder.FILE_NAME : "encoder.pt";
         Path target = dir.resolve(fileName);
         Optional<EncoderRecord> existing = find(id);
         if (existing.isPresent()) {

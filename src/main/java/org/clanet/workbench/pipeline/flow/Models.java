@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 
 import org.clanet.workbench.embedding.PatchEncoder;
 import org.clanet.workbench.embedding.PatchEncoders;
+import org.clanet.workbench.embedding.TextureEncoder;
 import org.clanet.workbench.embedding.store.EncoderRecord;
 import org.clanet.workbench.embedding.store.EncoderRegistry;
 import org.clanet.workbench.mil.MilModelFile;
@@ -80,13 +81,19 @@ public final class Models {
         return resolveEncoder(ws, encoderChoice, OptionalInt.empty());
     }
 
-    /** An encoder of the workspace by id (prefix), a file to import, or (blank) the newest one. */
+    /**
+     * An encoder of the workspace by id (prefix), a file to import, {@value TextureEncoder#CHOICE} (the built-in texture
+     * statistics, registered on first use), or (blank) the newest pretrained one, else the newest import, else the
+     * texture statistics: a workspace with no encoder still identifies lines, with what works best on a CPU.
+     */
     public static EncoderRecord resolveEncoder(Workspace ws, String choice, OptionalInt heads) throws IOException {
         EncoderRegistry registry = new EncoderRegistry(ws);
         if (choice == null || choice.isBlank()) {
-            return registry.newest().orElseThrow(() -> new IOException("the workspace " + ws.location()
-                    + " has no encoder yet: run `clanet pretrain DIR`, or pass --encoder FILE.npz|FILE.pt to import"
-                    + " one"));
+            java.util.Optional<EncoderRecord> newest = registry.newest();
+            return newest.isPresent() ? newest.get() : textureEncoder(ws);
+        }
+        if (choice.strip().equalsIgnoreCase(TextureEncoder.CHOICE) && !Files.exists(Path.of(choice))) {
+            return textureEncoder(ws);
         }
         Path file = Path.of(choice);
         if (Files.isRegularFile(file)) {
@@ -94,6 +101,18 @@ public final class Models {
         }
         return registry.find(choice).orElseThrow(() -> new IOException("no encoder '" + choice + "': neither a file"
                 + " nor the id of one of the workspace's encoders (clanet encoders lists them)"));
+    }
+
+    /** The built-in texture-statistics encoder of the workspace, registered the first time (same id everywhere). */
+    public static EncoderRecord textureEncoder(Workspace ws) throws IOException {
+        Path file = Files.createTempFile("clanet-", TextureEncoder.EXTENSION);
+        try {
+            TextureEncoder.write(file);
+            return new EncoderRegistry(ws).register(file, TextureEncoder.NAME, "built-in",
+                    Map.of("statistics", org.clanet.workbench.embedding.TextureStatistics.DIM));
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** Imports an encoder ({@code .npz} or TorchScript), after loading it once so a broken file is refused. */
