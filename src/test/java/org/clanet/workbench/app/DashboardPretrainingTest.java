@@ -94,9 +94,9 @@ class DashboardPretrainingTest {
             var seq = d.sequences().findFirst().orElseThrow();
             wb.navigator().select(seq);
             assertEquals(seq.displayName(), vm.snippets().snippetsProperty().get().sequence());
-            // back to MIL: the dataset presets again
+            // back to MIL: the feature choices again
             vm.training().kindProperty().set(TrainingParameters.Kind.MIL);
-            assertEquals(List.of(TrainingJobs.PRESET), List.copyOf(vm.training().presets()));
+            assertEquals(TrainingJobs.MIL_FEATURES, List.copyOf(vm.training().presets()));
             wb.close();
             return null;
         });

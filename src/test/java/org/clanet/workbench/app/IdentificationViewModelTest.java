@@ -106,4 +106,32 @@ class IdentificationViewModelTest {
             return null;
         });
     }
+
+    @Test
+    void theFormsFeaturesChoiceTrainsOnTheTextureStatistics() throws Exception {
+        assumeTrue(TrainedSample.available(), "sample-data/ is not here");
+        Path data = TrainedSample.embedded(tmp.resolve("work-texture"), 3);
+        Dataset d = DatasetScanner.scan(data);
+        WorkbenchViewModel wb = fx(() -> new WorkbenchViewModel(WorkbenchViewModelTest.synchronous(
+                tmp.resolve("p-texture.json"))));
+        IdentificationViewModel vm = wb.identification();
+        fx(() -> {
+            wb.dataset().show(d);
+            assertEquals(org.clanet.workbench.app.training.TrainingJobs.MIL_FEATURES, List.copyOf(vm.training().presets()));
+            vm.training().presetProperty().set(org.clanet.workbench.app.training.TrainingJobs.FEATURES_TEXTURE);
+            vm.training().epochsProperty().set(6);
+            vm.training().start();
+            return null;
+        });
+        FxTestSupport.await(120, () -> !vm.training().runningProperty().get());
+        fx(() -> {
+            assertTrue(vm.training().statusProperty().get().startsWith("Model "), vm.training().statusProperty().get());
+            ModelRecord m = vm.prediction().modelProperty().get();
+            assertNotNull(m);
+            assertTrue(String.valueOf(m.document().get("encoderName")).contains("texture statistics"),
+                    "the model was trained on the built-in encoder's features, not the workspace's ViT: " + m.document());
+            wb.close();
+            return null;
+        });
+    }
 }

@@ -97,9 +97,15 @@ public final class TrainingDashboardView extends BorderPane {
         ComboBox<String> preset = new ComboBox<>(vm.presets());
         preset.valueProperty().bindBidirectional(vm.presetProperty());
         preset.setId("dashPreset");
-        preset.setTooltip(new Tooltip("Pretraining: the ViT to train. cpu is sized for a CPU (patch 16); its patch-8"
-                + " variant is the published patch size, finer and about 3x slower, and identified lines better in"
-                + " the benchmarks (docs/BENCHMARKS.md)."));
+        preset.setTooltip(new Tooltip("MIL: the patch features to train on: the newest encoder (a pretrained one"
+                + " first; the texture statistics when the workspace has none), or the built-in texture statistics"
+                + " (no pretraining), which identify lines best on a CPU (docs/BENCHMARKS.md)."
+                + "\nPretraining: the ViT to train. cpu is sized for a CPU (patch 16); its patch-8 variant is the"
+                + " published patch size, finer and about 3x slower."));
+        Label presetLabel = label("Preset");
+        presetLabel.textProperty().bind(javafx.beans.binding.Bindings.when(
+                vm.kindProperty().isEqualTo(TrainingParameters.Kind.PRETRAINING)).then("Preset").otherwise("Features"));
+        presetLabel.setId("dashPresetLabel");
         Spinner<Integer> epochs = new Spinner<>(1, 100_000, vm.epochsProperty().get(), 50);
         epochs.setEditable(true);
         epochs.getValueFactory().valueProperty().addListener((o, a, v) -> vm.epochsProperty().set(v));
@@ -126,7 +132,7 @@ public final class TrainingDashboardView extends BorderPane {
         device.valueProperty().bindBidirectional(vm.deviceProperty());
         device.setId("dashDevice");
         int r = 0;
-        for (var row : List.of(List.of(label("Train"), kind), List.of(label("Preset"), preset),
+        for (var row : List.of(List.of(label("Train"), kind), List.of(presetLabel, preset),
                 List.of(label("Epochs"), epochs), List.of(label("Split"), split), List.of(label("Seed"), seed),
                 List.of(label("Device"), device))) {
             g.addRow(r++, row.get(0), row.get(1));

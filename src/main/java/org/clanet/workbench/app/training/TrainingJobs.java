@@ -15,6 +15,7 @@ import org.clanet.workbench.app.tasks.TaskRunner;
 import org.clanet.workbench.dataset.Dataset;
 import org.clanet.workbench.embedding.PatchEncoder;
 import org.clanet.workbench.embedding.PatchEncoders;
+import org.clanet.workbench.embedding.TextureEncoder;
 import org.clanet.workbench.embedding.dino.DinoParameters;
 import org.clanet.workbench.embedding.vit.VitConfig;
 import org.clanet.workbench.embedding.store.EncoderRecord;
@@ -42,6 +43,14 @@ public final class TrainingJobs {
     public static final List<String> SPLITS = List.of("batch-separated", "batch-stratified");
     public static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
     public static final String PRESET = "Automatic (by image size)";
+    /**
+     * The MIL's feature choices (the form's Preset row reads "Features" for the MIL): the workspace's newest encoder
+     * as {@code clanet train} takes it (pretrained first, the texture statistics when there is none), or the
+     * built-in texture statistics ({@code clanet train --encoder texture}).
+     */
+    public static final String FEATURES_NEWEST = "Newest encoder";
+    public static final String FEATURES_TEXTURE = "Texture statistics";
+    public static final List<String> MIL_FEATURES = List.of(FEATURES_NEWEST, FEATURES_TEXTURE);
     /** Pretraining's preset choice that picks {@link Pretraining#defaultPreset}: cpu without a GPU, small/8 on one. */
     public static final String VIT_AUTO = "Automatic (small/8 on a GPU, cpu otherwise)";
     /** The cpu preset with the published patch size ({@code clanet pretrain --preset cpu --patch-size 8}). */
@@ -74,11 +83,11 @@ public final class TrainingJobs {
         this.ui = ui;
         this.dataset = dataset;
         this.threads = threads;
-        dashboard.presets().setAll(PRESET);
-        dashboard.presetProperty().set(PRESET);
-        // the preset list follows the kind: dataset presets for MIL, ViT presets for pretraining
+        dashboard.presets().setAll(MIL_FEATURES);
+        dashboard.presetProperty().set(FEATURES_NEWEST);
+        // the preset list follows the kind: the features for MIL, ViT presets for pretraining
         dashboard.kindProperty().addListener((o, a, k) -> {
-            List<String> choices = k == TrainingParameters.Kind.PRETRAINING ? VIT_PRESETS : List.of(PRESET);
+            List<String> choices = k == TrainingParameters.Kind.PRETRAINING ? VIT_PRESETS : MIL_FEATURES;
             dashboard.presets().setAll(choices);
             dashboard.presetProperty().set(choices.get(0));
             dashboard.epochsProperty().set(defaultEpochs(dashboard.parameters()));
@@ -121,6 +130,11 @@ public final class TrainingJobs {
 
     public JobTask<Training.Outcome> task() {
         return task;
+    }
+
+    /** {@code clanet train --encoder}'s value for the form's features: "texture", or null for the newest encoder. */
+    static String encoderChoice(TrainingParameters p) {
+        return FEATURES_TEXTURE.equals(p.preset()) ? TextureEncoder.CHOICE : null;
     }
 
     /** The parameters of {@code clanet train --epochs N --seed S}. */
@@ -212,7 +226,7 @@ public final class TrainingJobs {
                 }
             };
             try (Workspace ws = Workspace.open(root, null)) {
-                EncoderRecord e = Models.resolveEncoder(ws, null, OptionalInt.empty());
+                EncoderRecord e = Models.resolveEncoder(ws, encoderChoice(p), OptionalInt.empty());
                 try (PatchEncoder enc = PatchEncoders.open(e.file(), OptionalInt.empty(), p.device())) {
                     return Training.train(Pipeline.of(d, ws, threads), e, enc, split, params, withCurves, cancel);
                 }

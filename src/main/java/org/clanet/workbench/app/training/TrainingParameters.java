@@ -4,7 +4,7 @@ package org.clanet.workbench.app.training;
  * The main parameters of a training run as the dashboard's form gives them.
  *
  * @param kind   what to train: MIL (the aggregator on stored embeddings) or pretraining (the DINO encoder)
- * @param preset the dataset preset (image size and scaling, e.g. "LIVECell 704×520")
+ * @param preset MIL: the features ({@link TrainingJobs#MIL_FEATURES}); pretraining: the ViT preset
  * @param epochs epochs to train (published MIL: 2000)
  * @param split  the train/test split chosen (e.g. "batch-separated, split 1")
  * @param seed   random seed (splits, sampling, initialisation)

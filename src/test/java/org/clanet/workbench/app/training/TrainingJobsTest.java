@@ -32,6 +32,20 @@ class TrainingJobsTest {
     }
 
     @Test
+    void theMilsFeaturesAreTheNewestEncoderOrTheTextureStatistics() {
+        TrainingDashboardViewModel dashboard = new TrainingDashboardViewModel(Runnable::run);
+        new TrainingJobs(dashboard, new TaskRunner(Runnable::run), Runnable::run, () -> null, 1);
+        assertEquals(TrainingJobs.MIL_FEATURES, java.util.List.copyOf(dashboard.presets()));
+        assertEquals(TrainingJobs.FEATURES_NEWEST, dashboard.presetProperty().get());
+        assertEquals(null, TrainingJobs.encoderChoice(dashboard.parameters()), "as `clanet train` without --encoder");
+        dashboard.presetProperty().set(TrainingJobs.FEATURES_TEXTURE);
+        assertEquals("texture", TrainingJobs.encoderChoice(dashboard.parameters()), "as `clanet train --encoder texture`");
+        dashboard.kindProperty().set(TrainingParameters.Kind.PRETRAINING);
+        dashboard.kindProperty().set(TrainingParameters.Kind.MIL);
+        assertEquals(TrainingJobs.FEATURES_NEWEST, dashboard.presetProperty().get(), "back to the default");
+    }
+
+    @Test
     void aKindAndAViTPresetBringTheirOwnEpochs() {
         TrainingDashboardViewModel dashboard = new TrainingDashboardViewModel(Runnable::run);
         new TrainingJobs(dashboard, new TaskRunner(Runnable::run), Runnable::run, () -> null, 1);
