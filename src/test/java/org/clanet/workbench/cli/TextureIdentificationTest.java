@@ -51,6 +51,13 @@ class TextureIdentificationTest {
         assertTrue(eb.out().contains("24 frames: 24 processed") || eb.err().contains("24 frames: 24 processed"),
                 eb.out() + eb.err());
 
+        // an import made before a texture run stays the default (newest pretrained, else newest import, else built-in)
+        Path c = IdentifyEndToEndTest.sample(tmp.resolve("c"), 1);
+        assertEquals(0, CliTest.run("embed", c.toString(), "--encoder", EmbedCommandTest.SMALL_VIT.toString()).exit());
+        assertEquals(0, CliTest.run("embed", c.toString(), "--encoder", "texture").exit());
+        CliTest.Result plain = CliTest.run("embed", c.toString());
+        assertTrue(encoderLine(plain.out() + plain.err()).contains("(imported)"), plain.out() + plain.err());
+
         Path bad = tmp.resolve("old.texture");
         Files.writeString(bad, "{\"encoder\": \"texture-statistics\", \"version\": 0}\n");
         CliTest.Result refused = CliTest.run("embed", a.toString(), "--encoder", bad.toString());

@@ -88,10 +88,14 @@ public final class EncoderRegistry {
         return out;
     }
 
-    /** The newest pretrained encoder, else the newest import. */
+    /**
+     * The newest pretrained encoder, else the newest import, else the built-in one (a texture-statistics run must not
+     * make an imported ViT the second choice).
+     */
     public Optional<EncoderRecord> newest() throws IOException {
         List<EncoderRecord> all = list();
         return all.stream().filter(e -> "pretrained".equals(e.kind())).findFirst()
+                .or(() -> all.stream().filter(e -> !"built-in".equals(e.kind())).findFirst())
                 .or(() -> all.stream().findFirst());
     }
 
