@@ -45,7 +45,7 @@ public final class TrainingJobs {
     public static final String PRESET = "Automatic (by image size)";
     /**
      * The MIL's feature choices (the form's Preset row reads "Features" for the MIL): the workspace's newest encoder
-     * as {@code clanet train} takes it (pretrained first, the texture statistics when there is none), or the
+     * as {@code clanet train} takes it (pretrained first, then an import, else the texture statistics), or the
      * built-in texture statistics ({@code clanet train --encoder texture}).
      */
     public static final String FEATURES_NEWEST = "Newest encoder";
