@@ -1,4 +1,4 @@
-"""Reference for TextureStatistics: scipy.ndimage's multi-scale statistics of a few 112x112 patches.
+"""Reference for TextureStatistics: scipy.ndimage's multi-scale statistics (59 per patch) of a few 112x112 patches.
 
     /usr/bin/python3 tools/embedding/make_texture_reference.py PATCHES.npz OUT.npz
         PATCHES.npz: KnnBench's patches.npz of the committed sample data (patches, lines, sequences); writes the
@@ -17,13 +17,22 @@ from scipy import ndimage as ndi
 def statistics(patch):
     p = patch.astype(np.float64)
     z = (p - p.mean()) / max(p.std(), 0.01)
-    out = []
+    out, percentiles, coherence = [], [], []
     for s in (1, 2, 4, 8):
         g = ndi.gaussian_gradient_magnitude(z, s) * s
         lap = ndi.gaussian_laplace(z, s) * s * s
         out += [g.mean(), g.std(), lap.std(), np.abs(lap).mean()]
+        percentiles += list(np.percentile(g, [10, 50, 90])) + list(np.percentile(lap, [5, 50, 95]))
+        gx = ndi.gaussian_filter(z, s, order=(0, 1))
+        gy = ndi.gaussian_filter(z, s, order=(1, 0))
+        jxx = ndi.gaussian_filter(gx * gx, 2 * s)
+        jyy = ndi.gaussian_filter(gy * gy, 2 * s)
+        jxy = ndi.gaussian_filter(gx * gy, 2 * s)
+        trace = jxx + jyy
+        coh = np.sqrt((jxx - jyy) ** 2 + 4 * jxy ** 2) / (trace + 1e-9)
+        coherence += [coh.mean(), (coh * trace).sum() / (trace.sum() + 1e-12), coh.std()]
     out += list(np.percentile(z, [1, 5, 25, 50, 75, 95, 99]))
-    return np.array(out)
+    return np.array(out + percentiles + coherence)
 
 
 def main():

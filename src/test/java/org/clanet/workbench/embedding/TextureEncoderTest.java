@@ -3,6 +3,7 @@ package org.clanet.workbench.embedding;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -47,9 +49,27 @@ class TextureEncoderTest {
     }
 
     @Test
+    void aVersion1FileStillGivesTheFirst23Statistics() throws Exception {
+        Path f = tmp.resolve("old" + TextureEncoder.EXTENSION);
+        Files.writeString(f, TextureEncoder.V1_FILE_CONTENT);
+        float[] p = new float[112 * 112];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (float) (0.5 + 0.05 * Math.sin(i % 112 / 2.5) + 0.02 * Math.cos(i / 112 / 4.0));
+        }
+        try (PatchEncoder enc = PatchEncoders.open(f, OptionalInt.empty(), "cpu")) {
+            assertEquals(TextureStatistics.V1_DIM, enc.dim());
+            float[] all = TextureStatistics.of(p, 112);
+            assertArrayEquals(Arrays.copyOf(all, TextureStatistics.V1_DIM), enc.encode(List.of(p))[0],
+                    "version 1 is the first 23 of version 2, in the same units");
+        }
+    }
+
+    @Test
     void anotherFileUnderTheExtensionIsRefusedByName() throws Exception {
         Path f = tmp.resolve("edited.texture");
-        Files.writeString(f, TextureEncoder.FILE_CONTENT.replace("1", "2"));
+        String later = TextureEncoder.FILE_CONTENT.replace("\"version\": 2", "\"version\": 3");
+        assertNotEquals(TextureEncoder.FILE_CONTENT, later);
+        Files.writeString(f, later);
         IOException e = assertThrows(IOException.class, () -> PatchEncoders.open(f, OptionalInt.empty(), "cpu"));
         assertTrue(e.getMessage().contains("edited.texture") && e.getMessage().contains("version"), e.getMessage());
         Path other = tmp.resolve("weights.bin");

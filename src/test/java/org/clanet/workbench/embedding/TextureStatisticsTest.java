@@ -70,6 +70,24 @@ class TextureStatisticsTest {
     }
 
     @Test
+    void coherenceIsHighForStripesAndLowForIsotropicNoise() {
+        float[] stripes = new float[SIDE * SIDE];
+        float[] noise = new float[SIDE * SIDE];
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < stripes.length; i++) {
+            int x = i % SIDE;
+            int y = i / SIDE;
+            stripes[i] = (float) (0.5 + 0.1 * Math.sin((x + 0.5 * y) / 3.0) + 0.002 * r.nextGaussian());
+            noise[i] = (float) (0.5 + 0.1 * r.nextGaussian());
+        }
+        double[] s = TextureStatistics.raw(stripes, SIDE);
+        double[] n = TextureStatistics.raw(noise, SIDE);
+        int weightedCoherenceAt2px = 23 + 4 * 6 + 3 + 1;
+        assertTrue(s[weightedCoherenceAt2px] > 0.9, "stripes run one way: " + s[weightedCoherenceAt2px]);
+        assertTrue(n[weightedCoherenceAt2px] < 0.5, "noise runs every way: " + n[weightedCoherenceAt2px]);
+    }
+
+    @Test
     void mirroredEdgesAndPercentilesAsNumpy() {
         assertEquals(0, TextureStatistics.reflect(-1, 5));
         assertEquals(1, TextureStatistics.reflect(-2, 5));
