@@ -86,8 +86,8 @@ public final class TextureStatistics {
         double[] z = standardised(patch);
         double[] out = new double[DIM];
         int k = 0;
-        int pk = 23;
-        int ck = 23 + SIGMAS.length * 6;
+        int pk = V1_DIM;
+        int ck = V1_DIM + SIGMAS.length * 6;
         for (double s : SIGMAS) {
             double[] g0 = kernel(s, 0);
             double[] g1 = kernel(s, 1);
