@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The CPU route with the built-in texture statistics on the whole bundled sample data: embed → train
  * (batch-separated, published epochs, seed 0) → evaluate. It has to identify the held-out batches far above chance
- * (0.25): the figures over five seeds are in docs/BENCHMARKS.md, "Texture statistics".
+ * (0.25): the figures over five seeds are in docs/BENCHMARKS.md, "Texture statistics version 2".
  */
 class TextureIdentificationTest {
 
@@ -32,8 +32,9 @@ class TextureIdentificationTest {
         assertEquals(0, eval.exit(), eval.out() + eval.err());
         JsonNode seq = new ObjectMapper().readTree(eval.out()).get("sequence");
         assertEquals(16, seq.get("count").asInt(), "2 held-out batches x 2 positions x 4 lines");
-        assertTrue(seq.get("top1").asDouble() >= 0.75, "top-1 on held-out batches: " + seq);
-        assertTrue(seq.get("auc").asDouble() >= 0.9, "one-vs-rest AUC on held-out batches: " + seq);
+        // seed 0 gives 15 of 16 (version 1 of the statistics: 16 of 16 on this seed, 0.81 over five seeds)
+        assertTrue(seq.get("top1").asDouble() >= 0.875, "top-1 on held-out batches: " + seq);
+        assertTrue(seq.get("auc").asDouble() >= 0.95, "one-vs-rest AUC on held-out batches: " + seq);
 
         CliTest.Result list = CliTest.run("encoders", data.toString());
         assertTrue(list.out().contains("built-in") && list.out().contains("texture statistics"), list.out());
