@@ -6,9 +6,13 @@ import java.util.List;
 /**
  * "None of these lines" (beyond the published method): every prediction gets two open-set scores, the
  * maximum class probability and the distance (1 − cosine similarity) of its bag vector M to the nearest
- * training class's mean bag vector. Thresholds are calibrated on known-class validation sequences: the
- * {@code quantile} of their max probabilities and the 1 − {@code quantile} of their distances, so about that
- * share of known sequences is flagged by construction. The verdict uses the chosen {@link Score}.
+ * training class's mean bag vector. The probability threshold is the {@code quantile} of the known-class validation
+ * sequences' max probabilities. The distance threshold lies halfway between two calibrations: the 1 − {@code quantile}
+ * of the validation sequences' distances (how far a known line lies, in the training batch) and the {@code quantile}
+ * of the training sequences' distances to the nearest <em>other</em> class (how far a line the model had not seen
+ * would lie, if it were as different as the known lines are from each other). The validation sequences alone come
+ * from the training batches, so sequences of other batches, shifted by their imaging conditions, crossed that
+ * threshold in about half the cases (docs/MIL.md, "Open set"). The verdict uses the chosen {@link Score}.
  */
 public final class OpenSet {
 
@@ -16,6 +20,8 @@ public final class OpenSet {
     public enum Score { MAX_PROBABILITY, CENTROID_DISTANCE, EITHER }
 
     public static final double DEFAULT_QUANTILE = 0.05;
+    /** Where the distance threshold lies between the validation calibration (0) and the other-class one (1). */
+    public static final double OTHER_CLASS_WEIGHT = 0.5;
 
     private OpenSet() {
     }
@@ -59,8 +65,11 @@ public final class OpenSet {
         int c = model.classes().size();
         float[][] centroids = new float[c][model.inputDim()];
         int[] counts = new int[c];
-        for (MilTrainer.LabelledBag b : training) {
+        float[][] trainingVectors = new float[training.size()][];
+        for (int t = 0; t < training.size(); t++) {
+            MilTrainer.LabelledBag b = training.get(t);
             float[] m = model.predict(b.bag().instances()).bagVector();
+            trainingVectors[t] = m;
             for (int i = 0; i < m.length; i++) {
                 centroids[b.label()][i] += m[i];
             }
@@ -80,8 +89,28 @@ public final class OpenSet {
             probs[i] = out.maxProbability();
             dists[i] = nearestDistance(out.bagVector(), present);
         }
-        return new Calibration(score, quantile, quantile(probs, quantile), quantile(dists, 1 - quantile), present,
+        double validationThreshold = quantile(dists, 1 - quantile);
+        double[] others = otherClassDistances(training, trainingVectors, centroids, counts);
+        double distanceThreshold = others.length == 0 ? validationThreshold : validationThreshold
+                + OTHER_CLASS_WEIGHT * Math.max(0, quantile(others, quantile) - validationThreshold);
+        return new Calibration(score, quantile, quantile(probs, quantile), distanceThreshold, present,
                 validation.size());
+    }
+
+    /** Each training sequence's distance to the nearest centroid of another class (none with a single class). */
+    private static double[] otherClassDistances(List<MilTrainer.LabelledBag> training, float[][] vectors,
+                                                float[][] centroids, int[] counts) {
+        double[] out = new double[training.size()];
+        int n = 0;
+        for (int t = 0; t < training.size(); t++) {
+            int own = training.get(t).label();
+            float[][] otherCentroids = java.util.stream.IntStream.range(0, centroids.length)
+                    .filter(k -> k != own && counts[k] > 0).mapToObj(k -> centroids[k]).toArray(float[][]::new);
+            if (otherCentroids.length > 0) {
+                out[n++] = nearestDistance(vectors[t], otherCentroids);
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /** Linear-interpolated quantile (NumPy's default). */

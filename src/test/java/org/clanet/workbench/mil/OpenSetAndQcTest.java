@@ -49,6 +49,42 @@ class OpenSetAndQcTest {
     }
 
     @Test
+    void theDistanceThresholdLiesHalfwayToTheOtherClassesDistances() throws Exception {
+        List<String> known = SyntheticBags.classes(3);
+        var train = SyntheticBags.labelled(SyntheticBags.sequences(3, 6, 6, 10, 24, 1.5, 4, "batch_1", 5), known);
+        var val = SyntheticBags.labelled(SyntheticBags.sequences(3, 3, 6, 10, 24, 1.5, 4, "batch_1", 6), known);
+        MilTrainer.Result r = new MilTrainer(MilTrainerTest.quick(10)).train(
+                new MilTrainer.TrainingData(known, train, val), dir, MilTrainer.Listener.NONE, Cancellation.none());
+        try (GatedAttentionMil model = GatedAttentionMil.of(r.best())) {
+            OpenSet.Calibration cal = OpenSet.calibrate(model, train, val, OpenSet.Score.CENTROID_DISTANCE, 0.05);
+            double[] valDist = val.stream().mapToDouble(b -> OpenSet.nearestDistance(
+                    model.predict(b.bag().instances()).bagVector(), cal.centroids())).toArray();
+            double[] otherDist = train.stream().mapToDouble(b -> {
+                float[][] others = new float[2][];
+                int n = 0;
+                for (int k = 0; k < 3; k++) {
+                    if (k != b.label()) {
+                        others[n++] = cal.centroids()[k];
+                    }
+                }
+                return OpenSet.nearestDistance(model.predict(b.bag().instances()).bagVector(), others);
+            }).toArray();
+            double v = OpenSet.quantile(valDist, 0.95);
+            double o = OpenSet.quantile(otherDist, 0.05);
+            assertTrue(o > v, "other classes lie farther than a known line's validation sequences: " + o + " vs " + v);
+            assertEquals(v + 0.5 * (o - v), cal.distanceThreshold(), 1e-6);
+
+            // one class: nothing to compare with, the validation calibration alone
+            var oneTrain = train.stream().filter(b -> b.label() == 0).toList();
+            var oneVal = val.stream().filter(b -> b.label() == 0).toList();
+            OpenSet.Calibration one = OpenSet.calibrate(model, oneTrain, oneVal, OpenSet.Score.CENTROID_DISTANCE, 0.05);
+            double[] oneDist = oneVal.stream().mapToDouble(b -> OpenSet.nearestDistance(
+                    model.predict(b.bag().instances()).bagVector(), one.centroids())).toArray();
+            assertEquals(OpenSet.quantile(oneDist, 0.95), one.distanceThreshold(), 1e-6);
+        }
+    }
+
+    @Test
     void quantileIsNumpysLinearOne() {
         // np.quantile([1, 2, 3, 4, 10], 0.1) = 1.4; 0.9 -> 7.6
         assertEquals(1.4, OpenSet.quantile(new double[] {10, 1, 3, 2, 4}, 0.1), 1e-12);
