@@ -20,12 +20,10 @@ class OpenSetAndQcTest {
         // Train on lines A, B, C; line D is never seen.
         List<String> known = SyntheticBags.classes(3);
         List<String> all = SyntheticBags.classes(4);
-        var train = SyntheticBags.labelled(SyntheticBags.sequences(3, 8, 6, 10, 24, 1.5, 4, "batch_1", 5), known);
-        var val = SyntheticBags.labelled(SyntheticBags.sequences(3, 4, 6, 10, 24, 1.5, 4, "batch_1", 6), known);
-        var test = SyntheticBags.labelled(SyntheticBags.sequences(4, 10, 6, 10, 24, 1.5, 4, "batch_2", 7), all);
-        MilTrainer.Result r = new MilTrainer(MilTrainerTest.quick(20)).train(
-                new MilTrainer.TrainingData(known, train, val), dir, MilTrainer.Listener.NONE, Cancellation.none());
-        try (GatedAttentionMil model = GatedAttentionMil.of(r.best())) {
+        var train = bags(known, 8, "batch_1", 5);
+        var val = bags(known, 4, "batch_1", 6);
+        var test = bags(all, 10, "batch_2", 7);
+        try (GatedAttentionMil model = trained(known, train, val, 20)) {
             OpenSet.Calibration cal = OpenSet.calibrate(model, train, val, OpenSet.Score.EITHER, 0.1);
             int unknownFlagged = 0;
             int unknownCount = 0;
@@ -51,11 +49,9 @@ class OpenSetAndQcTest {
     @Test
     void theDistanceThresholdLiesHalfwayToTheOtherClassesDistances() throws Exception {
         List<String> known = SyntheticBags.classes(3);
-        var train = SyntheticBags.labelled(SyntheticBags.sequences(3, 6, 6, 10, 24, 1.5, 4, "batch_1", 5), known);
-        var val = SyntheticBags.labelled(SyntheticBags.sequences(3, 3, 6, 10, 24, 1.5, 4, "batch_1", 6), known);
-        MilTrainer.Result r = new MilTrainer(MilTrainerTest.quick(10)).train(
-                new MilTrainer.TrainingData(known, train, val), dir, MilTrainer.Listener.NONE, Cancellation.none());
-        try (GatedAttentionMil model = GatedAttentionMil.of(r.best())) {
+        var train = bags(known, 6, "batch_1", 5);
+        var val = bags(known, 3, "batch_1", 6);
+        try (GatedAttentionMil model = trained(known, train, val, 10)) {
             OpenSet.Calibration cal = OpenSet.calibrate(model, train, val, OpenSet.Score.CENTROID_DISTANCE, 0.05);
             double[] valDist = val.stream().mapToDouble(b -> OpenSet.nearestDistance(
                     model.predict(b.bag().instances()).bagVector(), cal.centroids())).toArray();
@@ -82,6 +78,19 @@ class OpenSetAndQcTest {
                     model.predict(b.bag().instances()).bagVector(), one.centroids())).toArray();
             assertEquals(OpenSet.quantile(oneDist, 0.95), one.distanceThreshold(), 1e-6);
         }
+    }
+
+    /** Sequences of the given lines (6 frames, 10 patches, 24-d, signal 1.5, 4 h apart), labelled. */
+    private static List<MilTrainer.LabelledBag> bags(List<String> lines, int perLine, String batch, long seed) {
+        return SyntheticBags.labelled(SyntheticBags.sequences(lines.size(), perLine, 6, 10, 24, 1.5, 4, batch, seed),
+                lines);
+    }
+
+    private GatedAttentionMil trained(List<String> classes, List<MilTrainer.LabelledBag> train,
+                                      List<MilTrainer.LabelledBag> val, int epochs) throws Exception {
+        MilTrainer.Result r = new MilTrainer(MilTrainerTest.quick(epochs)).train(
+                new MilTrainer.TrainingData(classes, train, val), dir, MilTrainer.Listener.NONE, Cancellation.none());
+        return GatedAttentionMil.of(r.best());
     }
 
     @Test
