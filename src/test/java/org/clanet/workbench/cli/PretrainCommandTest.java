@@ -23,6 +23,8 @@ class PretrainCommandTest {
         assertTrue(r.err().contains("steps per epoch") && r.err().contains("per epoch"), "estimate first: " + r.err());
         assertTrue(r.err().contains("epoch 1") && r.err().contains("loss"), "loss per epoch: " + r.err());
         assertTrue(r.out().startsWith("encoder "), r.out());
+        assertTrue(r.out().contains("--encoder texture takes those instead"), "a CPU run points to the statistics: "
+                + r.out());
         CliTest.Result list = CliTest.run("encoders", data.toString());
         assertTrue(list.out().contains("pretrained") && list.out().contains("DINO cpu"), list.out());
         CliTest.Result again = CliTest.run(args);
