@@ -138,12 +138,7 @@ public final class PretrainCommand implements Callable<Integer> {
                         o.encoder().id(), config.name(), o.result().epochsDone(), o.patches(),
                         (System.nanoTime() - t0) / 6e10, o.encoder().details().get("finalLoss"), o.result().device());
                 out.printf("embed with: clanet embed %s%n", dir);
-                if (o.result().device().endsWith("CPU")) {
-                    // train/embed now prefer this encoder; on a CPU that is rarely the better choice (BENCHMARKS.md)
-                    out.println("note: embed and train now take this encoder by default. On the data measured, a ViT"
-                            + " pretrained this briefly on a CPU identified lines less well than the built-in texture"
-                            + " statistics (docs/BENCHMARKS.md); --encoder texture takes those instead.");
-                }
+                Pretraining.afterCpuRunNote(o).ifPresent(note -> out.println("note: " + note));
                 out.flush();
                 return ExitCodes.OK;
             } catch (CancellationException e) {

@@ -80,6 +80,7 @@ class DashboardPretrainingTest {
             String status = vm.training().statusProperty().get();
             assertEquals(Worker.State.SUCCEEDED, vm.trainingJobs().pretrainingTask().getState(), status);
             assertTrue(status.startsWith("Encoder "), status);
+            assertTrue(status.contains("Features: Texture statistics"), "the CPU note, as the CLI prints it: " + status);
             assertTrue(vm.training().pointCount("loss") > 0, "per-step loss");
             assertEquals(vm.training().pointCount("loss"), vm.training().pointCount("lr"));
             assertEquals(vm.training().pointCount("loss"), vm.training().pointCount("momentum"));

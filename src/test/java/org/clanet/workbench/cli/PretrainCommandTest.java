@@ -23,7 +23,7 @@ class PretrainCommandTest {
         assertTrue(r.err().contains("steps per epoch") && r.err().contains("per epoch"), "estimate first: " + r.err());
         assertTrue(r.err().contains("epoch 1") && r.err().contains("loss"), "loss per epoch: " + r.err());
         assertTrue(r.out().startsWith("encoder "), r.out());
-        assertTrue(r.out().contains("--encoder texture takes those instead"), "a CPU run points to the statistics: "
+        assertTrue(r.out().contains("note: embed and train now take this encoder") && r.out().contains("--encoder texture"), "a CPU run points to the statistics: "
                 + r.out());
         CliTest.Result list = CliTest.run("encoders", data.toString());
         assertTrue(list.out().contains("pretrained") && list.out().contains("DINO cpu"), list.out());

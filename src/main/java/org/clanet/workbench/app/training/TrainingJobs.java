@@ -326,7 +326,8 @@ public final class TrainingJobs {
             case SUCCEEDED -> {
                 Pretraining.Outcome o = t.getValue();
                 dashboard.ended(String.format(java.util.Locale.ROOT, "Encoder %s: %d epochs on %d patches (%s)",
-                        o.encoder().id(), o.result().epochsDone(), o.patches(), o.result().device()), false);
+                        o.encoder().id(), o.result().epochsDone(), o.patches(), o.result().device())
+                        + Pretraining.afterCpuRunNote(o).map(n -> ". Note: " + n).orElse(""), false);
             }
             case CANCELLED -> dashboard.ended("Cancelled; Resume continues from the last checkpoint", true);
             case FAILED -> dashboard.ended("Failed: " + t.getFailureReason(), !(t.getException()

@@ -49,6 +49,18 @@ public final class Pretraining {
     private Pretraining() {
     }
 
+    /**
+     * What to tell the user after a run on a CPU, or empty after a GPU run: {@code embed} and {@code train} now prefer
+     * this encoder, and on a CPU the built-in texture statistics identified lines better (docs/BENCHMARKS.md).
+     */
+    public static java.util.Optional<String> afterCpuRunNote(Outcome o) {
+        if (!o.result().device().endsWith("CPU")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("embed and train now take this encoder; on a CPU the built-in texture statistics"
+                + " identified lines better in the benchmarks (--encoder texture, or Features: Texture statistics)");
+    }
+
     /** The default preset: the published small/8 on a GPU, the CPU preset otherwise. */
     public static String defaultPreset(String device) {
         return DeviceChoice.isGpu(device) ? "small/8" : "cpu";
