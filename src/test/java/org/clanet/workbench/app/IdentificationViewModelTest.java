@@ -39,17 +39,25 @@ class IdentificationViewModelTest {
         FxTestSupport.startToolkit();
     }
 
+    /** A copy of the sample data embedded with the small test ViT (skips when sample-data/ is absent). */
+    private Path embeddedSample(String name) throws Exception {
+        assumeTrue(TrainedSample.available(), "sample-data/ is not here");
+        return TrainedSample.embedded(tmp.resolve(name), 3);
+    }
+
+    private WorkbenchViewModel workbench(String prefs) throws Exception {
+        return fx(() -> new WorkbenchViewModel(WorkbenchViewModelTest.synchronous(tmp.resolve(prefs))));
+    }
+
     private static <T> T fx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(120, TimeUnit.SECONDS);
     }
 
     @Test
     void trainFromTheDashboardThenEvaluateAndListAndExport() throws Exception {
-        assumeTrue(TrainedSample.available(), "sample-data/ is not here");
-        Path data = TrainedSample.embedded(tmp.resolve("work"), 3);
+        Path data = embeddedSample("work");
         Dataset d = DatasetScanner.scan(data);
-        WorkbenchViewModel wb = fx(() -> new WorkbenchViewModel(WorkbenchViewModelTest.synchronous(
-                tmp.resolve("p.json"))));
+        WorkbenchViewModel wb = workbench("p.json");
         IdentificationViewModel vm = wb.identification();
         fx(() -> {
             wb.dataset().show(d);
@@ -109,11 +117,9 @@ class IdentificationViewModelTest {
 
     @Test
     void theFormsFeaturesChoiceTrainsOnTheTextureStatistics() throws Exception {
-        assumeTrue(TrainedSample.available(), "sample-data/ is not here");
-        Path data = TrainedSample.embedded(tmp.resolve("work-texture"), 3);
+        Path data = embeddedSample("work-texture");
         Dataset d = DatasetScanner.scan(data);
-        WorkbenchViewModel wb = fx(() -> new WorkbenchViewModel(WorkbenchViewModelTest.synchronous(
-                tmp.resolve("p-texture.json"))));
+        WorkbenchViewModel wb = workbench("p-texture.json");
         IdentificationViewModel vm = wb.identification();
         fx(() -> {
             wb.dataset().show(d);
